@@ -1,0 +1,151 @@
+"""Who may see and do what. The one place views and selectors ask.
+
+Outsiders get a 404 whether the object exists or not, so that nobody can probe for
+another programme's pages.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from .models import Group, Membership, Programme, User
+
+
+@dataclass(frozen=True)
+class ProgrammeAccess:
+    """What one user is in one programme: coordinator, and/or roles in its groups."""
+
+    programme: Programme
+    is_coordinator: bool = False
+    memberships: tuple[Membership, ...] = field(default_factory=tuple)
+
+    @property
+    def group_kinds(self) -> set[str]:
+        return {m.group.kind for m in self.memberships}
+
+    @property
+    def office_ids(self) -> set[int]:
+        return {m.office_id for m in self.memberships if m.office_id}
+
+    @property
+    def is_steering_member(self) -> bool:
+        return Group.Kind.STEERING in self.group_kinds
+
+    @property
+    def is_advisor(self) -> bool:
+        return any(m.role == Membership.Role.ADVISOR for m in self.memberships)
+
+    @property
+    def is_paid_representative(self) -> bool:
+        return any(m.is_paid_representative for m in self.memberships)
+
+    @property
+    def is_resource_group_member(self) -> bool:
+        return Group.Kind.RESOURCE in self.group_kinds
+
+    @property
+    def can_manage(self) -> bool:
+        """Coordinators run the programme: groups, people, invitations."""
+        return self.is_coordinator
+
+    @property
+    def can_see_programme_overview(self) -> bool:
+        """Figures across the whole programme: coordinators and the steering group."""
+        return self.is_coordinator or self.is_steering_member
+
+    @property
+    def role_labels(self) -> list[str]:
+        from django.utils.translation import gettext as _
+
+        labels = [_("Coordinator")] if self.is_coordinator else []
+        for membership in self.memberships:
+            label = membership.get_role_display()
+            if label not in labels:
+                labels.append(label)
+        return labels
+
+
+def programmes_visible_to(user: User) -> QuerySet[Programme]:
+    """Programmes the user coordinates or has a current membership in."""
+    if not user.is_authenticated:
+        return Programme.objects.none()
+    current = Membership.objects.current().filter(person=user)
+    return (
+        Programme.objects.filter(Q(coordinators=user) | Q(groups__memberships__in=current))
+        .distinct()
+        .order_by("name")
+    )
+
+
+def access_programme(user: User, slug: str) -> ProgrammeAccess:
+    """The user's access to the programme with this slug; 404 if missing or not theirs."""
+    if not user.is_authenticated:
+        raise Http404
+    programme = Programme.objects.filter(slug=slug).first()
+    if programme is None:
+        raise Http404
+    access = programme_access_for(user, programme)
+    if not (access.is_coordinator or access.memberships):
+        raise Http404
+    return access
+
+
+def programme_access_for(user: User, programme: Programme) -> ProgrammeAccess:
+    """Build the access record for a programme already fetched (no 404 here)."""
+    memberships = tuple(
+        Membership.objects.current()
+        .filter(person=user, group__programmes=programme)
+        .select_related("group", "office")
+        .order_by("group__name")
+    )
+    is_coordinator = programme.coordinators.filter(pk=user.pk).exists()
+    return ProgrammeAccess(
+        programme=programme, is_coordinator=is_coordinator, memberships=memberships
+    )
+
+
+def programme_accesses_for(user: User) -> list[ProgrammeAccess]:
+    """The user's access in each programme they belong to, in three queries."""
+    programmes = list(programmes_visible_to(user))
+    if not programmes:
+        return []
+    coordinated = set(user.coordinated_programmes.values_list("pk", flat=True))
+    memberships = list(
+        Membership.objects.current()
+        .filter(person=user)
+        .select_related("group", "office")
+        .order_by("group__name")
+    )
+    links = Group.programmes.through.objects.filter(
+        group_id__in={m.group_id for m in memberships}
+    ).values_list("group_id", "programme_id")
+    programmes_of_group: dict[int, set[int]] = {}
+    for group_id, programme_id in links:
+        programmes_of_group.setdefault(group_id, set()).add(programme_id)
+    return [
+        ProgrammeAccess(
+            programme=programme,
+            is_coordinator=programme.pk in coordinated,
+            memberships=tuple(
+                m for m in memberships if programme.pk in programmes_of_group.get(m.group_id, ())
+            ),
+        )
+        for programme in programmes
+    ]
+
+
+def groups_visible_to(access: ProgrammeAccess) -> QuerySet[Group]:
+    """Coordinators and the steering group see every group; others see their own."""
+    groups = access.programme.groups.all()
+    if not access.can_see_programme_overview:
+        groups = groups.filter(pk__in=[m.group_id for m in access.memberships])
+    return groups.order_by("kind", "name")
+
+
+def requires_mfa(user: User) -> bool:
+    """Coordinators and staff must use a second factor (when the setting demands it)."""
+    if not settings.MEDVIRK_REQUIRE_MFA or not user.is_authenticated:
+        return False
+    return user.is_staff or user.coordinated_programmes.exists()

@@ -1,0 +1,66 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Group, Invitation, Membership, Office, Programme, User
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    ordering = ["display_name"]
+    list_display = ["display_name", "email", "is_staff", "is_active"]
+    search_fields = ["display_name", "email"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Person"), {"fields": ["display_name", "phone", "language"]}),
+        (
+            _("Permissions"),
+            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
+        ),
+        (_("Dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (
+            None,
+            {"classes": ["wide"], "fields": ["email", "display_name", "password1", "password2"]},
+        ),
+    ]
+
+
+@admin.register(Office)
+class OfficeAdmin(admin.ModelAdmin):
+    list_display = ["name", "municipality", "code"]
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "starts_on", "ends_on"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["offices", "coordinators"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["person"]
+
+
+@admin.register(Group)
+class GroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind"]
+    list_filter = ["kind"]
+    filter_horizontal = ["programmes"]
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["person", "group", "role", "office", "starts_on", "ends_on"]
+    list_filter = ["group", "role", "office"]
+    autocomplete_fields = ["person"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "programme", "created_at", "sent_at", "accepted_at"]
+    readonly_fields = ["created_at", "sent_at", "accepted_at"]

@@ -1,0 +1,8 @@
+"""Demo data for `seed_demo`: natural keys everywhere, so that running it twice is harmless.
+
+Later apps add their own `seed_*` function here and the command calls them in order.
+"""
+
+from .participation import DEMO_LOGINS, seed_participation
+
+__all__ = ["DEMO_LOGINS", "seed_participation"]

@@ -1,0 +1,133 @@
+"""Writes that span models in participation. Keyword-only, validated, in a transaction."""
+
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+
+from .models import Group, Invitation, Membership, Office, Programme, User
+
+
+@transaction.atomic
+def person_invite(
+    *,
+    programme: Programme,
+    invited_by: User,
+    email: str,
+    display_name: str,
+    group: Group,
+    role: str,
+    office: Office | None = None,
+) -> Invitation:
+    """Add a person to a group of the programme and queue their invitation email.
+
+    A new person gets an account without a password; they choose one from the link.
+    Someone who already has an account is added and told so. Nothing is stored if any
+    rule fails.
+    """
+    from .tasks import send_invitation
+
+    if not programme.groups.filter(pk=group.pk).exists():
+        raise ValidationError({"group": _("Choose a group in this programme.")})
+    if office is not None and not programme.offices.filter(pk=office.pk).exists():
+        raise ValidationError({"office": _("Choose an office in this programme.")})
+
+    email = User.objects.normalize_email(email.strip()).lower()
+    person = User.objects.filter(email__iexact=email).first()
+    if person is None:
+        person = User(email=email, display_name=display_name.strip())
+        person.set_unusable_password()
+        person.full_clean()
+        person.save()
+    elif Membership.objects.current().filter(person=person, group=group).exists():
+        raise ValidationError({"email": _("This person is already a member of the group.")})
+
+    membership = Membership(person=person, group=group, role=role, office=office)
+    membership.full_clean()
+    membership.save()
+    invitation = Invitation.objects.create(
+        email=email,
+        person=person,
+        membership=membership,
+        programme=programme,
+        invited_by=invited_by,
+    )
+    transaction.on_commit(lambda: send_invitation.delay(invitation.pk))
+    return invitation
+
+
+def invitation_url(*, person: User) -> str:
+    """The absolute link where an invited person chooses their password."""
+    path = reverse(
+        "invitation_accept",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(person.pk)),
+            "token": default_token_generator.make_token(person),
+        },
+    )
+    return settings.MEDVIRK_BASE_URL.rstrip("/") + path
+
+
+def invitation_send(*, invitation: Invitation) -> None:
+    """Email the invitation in the person's language and record when it was sent."""
+    person = invitation.person
+    needs_password = not person.has_usable_password()
+    context = {
+        "invitation": invitation,
+        "person": person,
+        "programme": invitation.programme,
+        "group": invitation.membership.group if invitation.membership else None,
+        "inviter": invitation.invited_by,
+        "needs_password": needs_password,
+        "link": invitation_url(person=person)
+        if needs_password
+        else settings.MEDVIRK_BASE_URL.rstrip("/") + reverse("account_login"),
+    }
+    with translation.override(person.language):
+        subject = _("Invitation to %(programme)s") % {"programme": invitation.programme.name}
+        text = render_to_string("participation/email/invitation.txt", context)
+        html = render_to_string("participation/email/invitation.html", context)
+    message = EmailMultiAlternatives(
+        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body=text, to=[invitation.email]
+    )
+    message.attach_alternative(html, "text/html")
+    message.send()
+    Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
+
+
+def invitation_resend(*, invitation: Invitation) -> None:
+    """Queue the invitation email again (a new link; the old one may have expired)."""
+    from .tasks import send_invitation
+
+    if invitation.is_accepted:
+        raise ValidationError(_("The invitation has already been accepted."))
+    transaction.on_commit(lambda: send_invitation.delay(invitation.pk))
+
+
+@transaction.atomic
+def invitation_accept(*, person: User, password: str) -> None:
+    """Set the invited person's password and mark their invitations and email as confirmed."""
+    from allauth.account.models import EmailAddress
+
+    person.set_password(password)
+    person.save(update_fields=["password"])
+    Invitation.objects.filter(person=person, accepted_at__isnull=True).update(
+        accepted_at=timezone.now()
+    )
+    EmailAddress.objects.update_or_create(
+        user=person, email=person.email, defaults={"verified": True, "primary": True}
+    )
+
+
+def user_set_language(*, user: User, language: str) -> None:
+    """Remember the user's language, so that emails to them use it too."""
+    if language in dict(settings.LANGUAGES) and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])

@@ -1,0 +1,124 @@
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
+
+from . import services
+from .access import access_programme, programme_accesses_for
+from .forms import InvitationAcceptForm, InvitationForm
+from .selectors import group_list_for_landing
+
+
+@login_required
+def home(request):
+    """The landing page: straight into the programme when there is only one."""
+    accesses = programme_accesses_for(request.user)
+    if len(accesses) == 1:
+        return redirect("programme_detail", slug=accesses[0].programme.slug)
+    return render(request, "participation/home.html", {"accesses": accesses})
+
+
+@login_required
+def programme_detail(request, slug):
+    access = access_programme(request.user, slug)
+    context = {
+        "access": access,
+        "programme": access.programme,
+        "groups": group_list_for_landing(access=access),
+        "pending_invitations": access.programme.invitations.filter(accepted_at__isnull=True)
+        .select_related("person", "membership__group")
+        .order_by("-created_at")
+        if access.can_manage
+        else [],
+    }
+    return render(request, "participation/programme_detail.html", context)
+
+
+@login_required
+def person_invite(request, slug):
+    access = access_programme(request.user, slug)
+    if not access.can_manage:
+        raise Http404
+    form = InvitationForm(request.POST or None, programme=access.programme)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = services.person_invite(
+                programme=access.programme, invited_by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s has been invited. The email is on its way to %(email)s.")
+                % {"name": invitation.person.display_name, "email": invitation.email},
+            )
+            return redirect("programme_detail", slug=slug)
+    return render(
+        request,
+        "participation/person_invite.html",
+        {"form": form, "programme": access.programme, "access": access},
+    )
+
+
+@login_required
+@require_POST
+def invitation_resend(request, slug, pk):
+    access = access_programme(request.user, slug)
+    if not access.can_manage:
+        raise Http404
+    invitation = get_object_or_404(access.programme.invitations, pk=pk)
+    try:
+        services.invitation_resend(invitation=invitation)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("The invitation was sent again to %(email)s.") % {"email": invitation.email}
+        )
+    return redirect("programme_detail", slug=slug)
+
+
+def invitation_accept(request, uidb64, token):
+    """Where an invited person chooses a password. A used or expired link says so kindly."""
+    User = get_user_model()
+    try:
+        person = User.objects.get(pk=force_str(urlsafe_base64_decode(uidb64)), is_active=True)
+    except (TypeError, ValueError, OverflowError, User.DoesNotExist):
+        person = None
+    if person is None or not default_token_generator.check_token(person, token):
+        return render(request, "participation/invitation_invalid.html", status=400)
+
+    form = InvitationAcceptForm(person, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.invitation_accept(person=person, password=form.cleaned_data["new_password1"])
+        login(request, person, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(
+            request, _("Welcome to Medvirk, %(name)s!") % {"name": person.get_short_name()}
+        )
+        return redirect("home")
+    return render(request, "participation/invitation_accept.html", {"form": form, "person": person})
+
+
+@require_POST
+def set_language(request):
+    """Django's language switch, and the choice remembered on the user for emails."""
+    if request.user.is_authenticated:
+        services.user_set_language(user=request.user, language=request.POST.get("language", ""))
+    return django_set_language(request)
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)

@@ -1,0 +1,4 @@
+"""URLs of resourcegroup; its pages arrive with the issue that builds the app."""
+
+app_name = "resourcegroup"
+urlpatterns: list = []

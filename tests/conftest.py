@@ -1,0 +1,103 @@
+"""The standing cast: a programme with a coordinator, a member and an advisor, and an outsider
+who belongs to another programme. Most tests are about what each of them may see and do."""
+
+from types import SimpleNamespace
+
+import pytest
+from allauth.mfa.models import Authenticator
+
+from participation.models import Group, Membership
+from tests.participation.factories import (
+    PASSWORD,
+    GroupFactory,
+    MembershipFactory,
+    OfficeFactory,
+    ProgrammeFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture
+def cast(db):
+    gjovik = OfficeFactory(code="gjovik", name="NAV Gjøvik", municipality="Gjøvik")
+    toten = OfficeFactory(code="ostre-toten", name="NAV Østre Toten", municipality="Østre Toten")
+    coordinator = UserFactory(email="coordinator@example.org", display_name="Hanne Koordinator")
+    programme = ProgrammeFactory(
+        name="Best på aktivitetsplikt",
+        slug="best",
+        offices=[gjovik, toten],
+        coordinators=[coordinator],
+    )
+    resource_group = GroupFactory(
+        name="Ressursgruppa", kind=Group.Kind.RESOURCE, programmes=[programme]
+    )
+    project_group = GroupFactory(
+        name="Prosjektgruppa", kind=Group.Kind.PROJECT, programmes=[programme]
+    )
+    steering_group = GroupFactory(
+        name="Styringsgruppa", kind=Group.Kind.STEERING, programmes=[programme]
+    )
+    member = MembershipFactory(
+        person__email="member@example.org", person__display_name="Emma Medlem", group=resource_group
+    ).person
+    advisor = MembershipFactory(
+        person__email="advisor@example.org",
+        person__display_name="Sara Veileder",
+        group=project_group,
+        role=Membership.Role.ADVISOR,
+        office=gjovik,
+    ).person
+    leader = MembershipFactory(
+        person__email="leader@example.org",
+        person__display_name="Kari Leder",
+        group=steering_group,
+        role=Membership.Role.LEADER,
+        office=gjovik,
+    ).person
+
+    other_programme = ProgrammeFactory(name="Et annet prosjekt", slug="other")
+    other_group = GroupFactory(name="Annen gruppe", programmes=[other_programme])
+    outsider = MembershipFactory(
+        person__email="outsider@example.org", person__display_name="Ole Utenfor", group=other_group
+    ).person
+    return SimpleNamespace(
+        programme=programme,
+        other_programme=other_programme,
+        offices=SimpleNamespace(gjovik=gjovik, toten=toten),
+        resource_group=resource_group,
+        project_group=project_group,
+        steering_group=steering_group,
+        other_group=other_group,
+        coordinator=coordinator,
+        member=member,
+        advisor=advisor,
+        leader=leader,
+        outsider=outsider,
+    )
+
+
+def give_totp(user):
+    """Mark the user as having an authenticator app, as if they had set it up."""
+    return Authenticator.objects.create(
+        user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
+    )
+
+
+@pytest.fixture
+def login(client):
+    """Log a user in; coordinators and staff get an authenticator so MFA lets them through."""
+
+    def _login(user):
+        from participation.access import requires_mfa
+
+        if requires_mfa(user):
+            give_totp(user)
+        client.force_login(user)
+        return client
+
+    return _login

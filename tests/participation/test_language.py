@@ -1,0 +1,50 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_norwegian_bokmal_is_the_default(client):
+    body = client.get("/accounts/login/").content.decode()
+
+    assert '<html lang="nb">' in body
+    assert "Logg inn" in body
+
+
+def test_accept_language_chooses_english(client):
+    body = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert '<html lang="en">' in body
+    assert "Log in" in body
+
+
+def test_accept_language_chooses_nynorsk(client):
+    body = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="nn").content.decode()
+
+    assert '<html lang="nn">' in body
+
+
+def test_users_choice_beats_accept_language_and_is_remembered(client, cast):
+    client.force_login(cast.member)
+
+    client.post("/i18n/setlang/", {"language": "en", "next": "/p/best/"})
+    body = client.get("/p/best/", HTTP_ACCEPT_LANGUAGE="nb").content.decode()
+
+    assert '<html lang="en">' in body
+    cast.member.refresh_from_db()
+    assert cast.member.language == "en"
+
+
+def test_unknown_language_is_ignored(client, cast):
+    client.force_login(cast.member)
+
+    response = client.post("/i18n/setlang/", {"language": "xx", "next": "/p/best/"})
+
+    assert response.status_code == 302
+    cast.member.refresh_from_db()
+    assert cast.member.language == "nb"
+
+
+def test_language_switch_does_not_redirect_off_site(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "https://evil.example/"})
+
+    assert "evil.example" not in response.get("Location", "")

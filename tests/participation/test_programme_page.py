@@ -1,0 +1,95 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_coordinator_sees_every_group_with_its_members_and_the_invite_button(login, client, cast):
+    login(cast.coordinator)
+
+    body = client.get("/p/best/").content.decode()
+
+    for name in [
+        "Ressursgruppa",
+        "Prosjektgruppa",
+        "Styringsgruppa",
+        "Emma Medlem",
+        "Sara Veileder",
+    ]:
+        assert name in body
+    assert "/p/best/invite/" in body
+
+
+def test_member_sees_their_own_group_and_not_the_others(login, client, cast):
+    login(cast.member)
+
+    body = client.get("/p/best/").content.decode()
+
+    assert "Ressursgruppa" in body
+    assert "Prosjektgruppa" not in body
+    assert "/p/best/invite/" not in body
+
+
+def test_steering_member_sees_all_groups_but_cannot_invite(login, client, cast):
+    login(cast.leader)
+
+    body = client.get("/p/best/").content.decode()
+
+    assert "Prosjektgruppa" in body and "Ressursgruppa" in body
+    assert "/p/best/invite/" not in body
+
+
+def test_outsider_gets_404_for_another_programme(login, client, cast):
+    login(cast.outsider)
+
+    assert client.get("/p/best/").status_code == 404
+
+
+def test_unknown_programme_is_404(login, client, cast):
+    login(cast.member)
+
+    assert client.get("/p/nope/").status_code == 404
+
+
+def test_home_goes_straight_to_the_only_programme(login, client, cast):
+    login(cast.member)
+
+    response = client.get("/")
+
+    assert response["Location"] == "/p/best/"
+
+
+def test_home_lists_programmes_when_there_are_several(login, client, cast):
+    cast.other_programme.coordinators.add(cast.member)
+    login(cast.member)
+
+    body = client.get("/").content.decode()
+
+    assert "/p/best/" in body and "/p/other/" in body
+
+
+def test_person_in_no_programme_is_told_so_kindly(login, client, db):
+    from tests.participation.factories import UserFactory
+
+    login(UserFactory())
+
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 200
+    assert "not part of any programme yet" in response.content.decode()
+
+
+def test_programme_page_query_count_does_not_grow_with_members(
+    login, client, cast, django_assert_max_num_queries
+):
+    from tests.participation.factories import MembershipFactory
+
+    login(cast.coordinator)
+    client.get("/p/best/")
+    MembershipFactory.create_batch(10, group=cast.resource_group)
+
+    with django_assert_max_num_queries(20) as queries:
+        client.get("/p/best/")
+    baseline = len(queries)
+    MembershipFactory.create_batch(10, group=cast.project_group)
+    with django_assert_max_num_queries(baseline):
+        client.get("/p/best/")
