@@ -16,6 +16,6 @@ class Command(BaseCommand):
         with transaction.atomic():
             programme = seed_participation(password=password)
         self.stdout.write(self.style.SUCCESS(f"Demo ready: {programme.name} ({programme.slug})"))
-        self.stdout.write("Demo logins (password: %s):" % password)
+        self.stdout.write(f"Demo logins (password: {password}):")
         for email, description in DEMO_LOGINS:
             self.stdout.write(f"  {email:32} {description}")
