@@ -56,7 +56,7 @@ format: install-test
 
 # Needs GNU gettext; the compiled .mo files are committed so that run and test do not.
 messages: install
-	$(BIN)/python manage.py makemessages --no-obsolete --no-location -l nb -l nn -l en
+	$(BIN)/python manage.py makemessages --no-obsolete --no-location -l nb -l nn -l en -i ".venv/*" -i "tests/*"
 	$(BIN)/python manage.py compilemessages
 
 clean:
