@@ -1,6 +1,7 @@
 """How the programme page (every user's landing page) scales with the number of members.
 
-Prints `name: value` lines. Runs against a throw-away test database (in-memory SQLite unless DATABASE_URL says otherwise).
+Prints `name: value` lines. Runs against a throw-away test database (in-memory SQLite
+unless DATABASE_URL says otherwise).
 """
 
 import os
