@@ -10,7 +10,15 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from .models import Group, Membership, Programme, User
+from .models import Group, Input, Meeting, Membership, Programme, User
+
+# Roles in a group that may write its agendas and minutes besides the coordinators
+# (the paid representatives help write them, DESIGN.md).
+WRITER_ROLES = (
+    Membership.Role.CHAIR,
+    Membership.Role.SECRETARY,
+    Membership.Role.PAID_REPRESENTATIVE,
+)
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,15 @@ class ProgrammeAccess:
     def can_see_programme_overview(self) -> bool:
         """Figures across the whole programme: coordinators and the steering group."""
         return self.is_coordinator or self.is_steering_member
+
+    def group_ids(self) -> set[int]:
+        return {m.group_id for m in self.memberships}
+
+    def can_write_for(self, group: Group) -> bool:
+        """Agendas and minutes: coordinators, and the group's chair, secretary or paid reps."""
+        return self.is_coordinator or any(
+            m.group_id == group.pk and m.role in WRITER_ROLES for m in self.memberships
+        )
 
     @property
     def role_labels(self) -> list[str]:
@@ -149,3 +166,54 @@ def requires_mfa(user: User) -> bool:
     if not settings.MEDVIRK_REQUIRE_MFA or not user.is_authenticated:
         return False
     return user.is_staff or user.coordinated_programmes.exists()
+
+
+def access_group(user: User, slug: str, group_id: int) -> tuple[ProgrammeAccess, Group]:
+    """A group of the programme the user may see; 404 otherwise."""
+    access = access_programme(user, slug)
+    group = groups_visible_to(access).filter(pk=group_id).first()
+    if group is None:
+        raise Http404
+    return access, group
+
+
+def meetings_visible_to(access: ProgrammeAccess) -> QuerySet[Meeting]:
+    """Meetings of the groups the user sees."""
+    return Meeting.objects.filter(group__in=groups_visible_to(access)).select_related("group")
+
+
+def access_meeting(user: User, slug: str, meeting_id: int) -> tuple[ProgrammeAccess, Meeting]:
+    """A meeting of a group the user may see; 404 otherwise."""
+    access = access_programme(user, slug)
+    meeting = meetings_visible_to(access).filter(pk=meeting_id).first()
+    if meeting is None:
+        raise Http404
+    return access, meeting
+
+
+def inputs_visible_to(access: ProgrammeAccess) -> QuerySet[Input]:
+    """Coordinators and the steering group see every input of the programme; members the
+    inputs of their own groups; advisors also those their office follows up."""
+    inputs = Input.objects.filter(programme=access.programme)
+    if access.can_see_programme_overview:
+        return inputs
+    return inputs.filter(Q(group__in=access.group_ids()) | Q(assigned_office__in=access.office_ids))
+
+
+def access_input(user: User, slug: str, input_id: int) -> tuple[ProgrammeAccess, Input]:
+    access = access_programme(user, slug)
+    item = inputs_visible_to(access).filter(pk=input_id).first()
+    if item is None:
+        raise Http404
+    return access, item
+
+
+def require_manage(access: ProgrammeAccess) -> None:
+    """Coordinator-only pages answer 404 to everybody else, like pages they cannot see."""
+    if not access.can_manage:
+        raise Http404
+
+
+def require_writer(access: ProgrammeAccess, group: Group) -> None:
+    if not access.can_write_for(group):
+        raise Http404

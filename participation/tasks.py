@@ -3,7 +3,7 @@
 from celery import shared_task
 
 from . import services
-from .models import Invitation
+from .models import Invitation, Meeting
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
@@ -16,3 +16,11 @@ def send_invitation(invitation_id: int) -> None:
     if invitation is None or invitation.is_accepted:
         return
     services.invitation_send(invitation=invitation)
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_meeting_invitation(meeting_id: int) -> None:
+    meeting = Meeting.objects.select_related("group").filter(pk=meeting_id).first()
+    if meeting is None or meeting.is_cancelled:
+        return
+    services.meeting_invitation_send(meeting=meeting)

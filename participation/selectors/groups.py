@@ -3,8 +3,8 @@
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from .access import ProgrammeAccess, groups_visible_to
-from .models import Group, Membership
+from ..access import ProgrammeAccess, groups_visible_to
+from ..models import Group, Membership
 
 
 def group_list_for_landing(*, access: ProgrammeAccess) -> QuerySet[Group]:

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth.forms import SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
-from .models import Group, Membership, Office, Programme
+from ..models import Group, Membership, Office, Programme
 
 
 class InvitationForm(forms.Form):

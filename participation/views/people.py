@@ -5,16 +5,17 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from . import services
-from .access import access_programme, programme_accesses_for
-from .forms import InvitationAcceptForm, InvitationForm
-from .selectors import group_list_for_landing
+from .. import services
+from ..access import access_programme, programme_accesses_for
+from ..forms import InvitationAcceptForm, InvitationForm
+from ..selectors import group_list_for_landing
 
 
 @login_required
@@ -122,3 +123,17 @@ def _add_errors(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error.messages)
+
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("p/<slug:slug>/", programme_detail, name="programme_detail"),
+    path("p/<slug:slug>/invite/", person_invite, name="person_invite"),
+    path(
+        "p/<slug:slug>/invitations/<int:pk>/resend/",
+        invitation_resend,
+        name="invitation_resend",
+    ),
+    path("accounts/invitation/<uidb64>/<token>/", invitation_accept, name="invitation_accept"),
+    path("i18n/setlang/", set_language, name="set_language"),
+]

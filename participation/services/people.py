@@ -12,7 +12,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from .models import Group, Invitation, Membership, Office, Programme, User
+from ..models import Group, Invitation, Membership, Office, Programme, User
 
 
 @transaction.atomic
@@ -32,7 +32,7 @@ def person_invite(
     Someone who already has an account is added and told so. Nothing is stored if any
     rule fails.
     """
-    from .tasks import send_invitation
+    from ..tasks import send_invitation
 
     if not programme.groups.filter(pk=group.pk).exists():
         raise ValidationError({"group": _("Choose a group in this programme.")})
@@ -104,7 +104,7 @@ def invitation_send(*, invitation: Invitation) -> None:
 
 def invitation_resend(*, invitation: Invitation) -> None:
     """Queue the invitation email again (a new link; the old one may have expired)."""
-    from .tasks import send_invitation
+    from ..tasks import send_invitation
 
     if invitation.is_accepted:
         raise ValidationError(_("The invitation has already been accepted."))

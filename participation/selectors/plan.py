@@ -1,0 +1,86 @@
+"""The annual plan (årshjul): every group's meetings and deadlines, month by month."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from ..access import ProgrammeAccess, groups_visible_to
+from ..models import ActionItem, Group, Meeting
+
+
+@dataclass
+class PlanEntry:
+    day: datetime.date
+    kind: str  # "meeting", "agenda_deadline", "action_due"
+    group: Group
+    meeting: Meeting | None = None
+    action_item: ActionItem | None = None
+
+
+@dataclass
+class PlanMonth:
+    first_day: datetime.date
+    entries: list[PlanEntry] = field(default_factory=list)
+
+
+@dataclass
+class GroupYear:
+    group: Group
+    meetings_held_or_planned: int
+
+    @property
+    def is_below_minimum(self) -> bool:
+        return self.meetings_held_or_planned < self.group.min_meetings_per_year
+
+
+@dataclass
+class AnnualPlan:
+    year: int
+    months: list[PlanMonth]
+    groups: list[GroupYear]
+
+
+def annual_plan(*, access: ProgrammeAccess, year: int) -> AnnualPlan:
+    """Meetings, agenda deadlines and action items due, for the groups the user sees."""
+    groups = list(groups_visible_to(access))
+    meetings = list(
+        Meeting.objects.filter(group__in=groups, starts_at__year=year)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("group")
+        .order_by("starts_at")
+    )
+    months = [PlanMonth(first_day=datetime.date(year, m, 1)) for m in range(1, 13)]
+    for meeting in meetings:
+        day = timezone.localdate(meeting.starts_at)
+        months[day.month - 1].entries.append(
+            PlanEntry(day=day, kind="meeting", group=meeting.group, meeting=meeting)
+        )
+        deadline = timezone.localdate(meeting.agenda_deadline)
+        if deadline.year == year and meeting.group.kind in (
+            Group.Kind.RESOURCE,
+            Group.Kind.USER_COMMITTEE,
+        ):
+            months[deadline.month - 1].entries.append(
+                PlanEntry(
+                    day=deadline, kind="agenda_deadline", group=meeting.group, meeting=meeting
+                )
+            )
+    for item in (
+        ActionItem.objects.open()
+        .filter(group__in=groups, due_on__year=year)
+        .select_related("group", "owner")
+    ):
+        months[item.due_on.month - 1].entries.append(
+            PlanEntry(day=item.due_on, kind="action_due", group=item.group, action_item=item)
+        )
+    for month in months:
+        month.entries.sort(key=lambda e: (e.day, e.kind != "meeting"))
+    counts = {}
+    for meeting in meetings:
+        counts[meeting.group_id] = counts.get(meeting.group_id, 0) + 1
+    return AnnualPlan(
+        year=year,
+        months=months,
+        groups=[GroupYear(group=g, meetings_held_or_planned=counts.get(g.pk, 0)) for g in groups],
+    )

@@ -1,0 +1,3 @@
+"""Views for calendars (being built)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Views for dashboard (being built)."""
+
+urlpatterns: list = []

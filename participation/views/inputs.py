@@ -1,0 +1,3 @@
+"""Views for inputs (being built)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Views for meetings (being built)."""
+
+urlpatterns: list = []
