@@ -1,0 +1,126 @@
+"""Browser tests: Playwright drives the system's Chromium against pytest-django's live server.
+
+Without Chromium the tests are skipped, so that `make test` works on a bare laptop; CI sets
+MEDVIRK_REQUIRE_BROWSER=1 so that a missing browser fails the run instead of hiding it.
+"""
+
+import os
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+E2E_DIR = Path(__file__).parent
+DEMO_PASSWORD = "demo"
+PROGRAMME_SLUG = "best-pa-aktivitetsplikt"
+
+LAPTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 360, "height": 740}
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    # Without these Chromium keeps calling home for updates, sync and field trials, which on a
+    # closed network means a stream of failing connections and slower tests.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    # This hook sees every collected item, not only this folder's, hence the path check.
+    for item in items:
+        if E2E_DIR in Path(item.path).parents:
+            item.add_marker(pytest.mark.e2e)
+
+
+def find_chromium() -> str | None:
+    found = shutil.which("chromium")
+    if found:
+        return found
+    return "/usr/bin/chromium" if os.access("/usr/bin/chromium", os.X_OK) else None
+
+
+def browser_required() -> bool:
+    return os.environ.get("MEDVIRK_REQUIRE_BROWSER", "") == "1"
+
+
+def no_browser(reason: str):
+    if browser_required():
+        pytest.fail(f"{reason} (MEDVIRK_REQUIRE_BROWSER=1, so the browser tests must run)")
+    pytest.skip(f"{reason}; install it with `apt-get install chromium` to run the browser tests")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    chromium = find_chromium()
+    if chromium is None:
+        no_browser("Chromium not found (looked for `chromium` on PATH and /usr/bin/chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        no_browser("Playwright is not installed (pip install -e '.[test]')")
+
+    # Playwright's sync API keeps an event loop running in the test thread, and Django refuses
+    # database access from a thread with a running loop unless told it is safe. It is safe here:
+    # the tests themselves are synchronous. Set only while the browser runs, so that a session
+    # without browser tests keeps Django's guard.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=chromium, headless=True, args=CHROMIUM_ARGS
+            )
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def open_page(browser, live_server):
+    """A fresh browser context per page: no cookies or session carried between tests."""
+    contexts = []
+
+    def _open_page(viewport=LAPTOP):
+        context = browser.new_context(
+            base_url=live_server.url,
+            viewport=viewport,
+            # The users are Norwegian; without this Chromium asks for English and Django's
+            # LocaleMiddleware would serve the English UI.
+            locale="nb-NO",
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield _open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(open_page):
+    return open_page(LAPTOP)
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The Gjøvik-region demo, as `make run` loads it."""
+    call_command("seed_demo", password=DEMO_PASSWORD, stdout=StringIO())
+
+
+@pytest.fixture(autouse=True)
+def demo_without_mfa(settings):
+    # `make run` turns two-step login off so the demo coordinator gets straight in; the
+    # journeys follow the demo. The live server runs in this process and sees the change.
+    settings.MEDVIRK_REQUIRE_MFA = False
