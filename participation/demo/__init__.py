@@ -3,6 +3,7 @@
 Later apps add their own `seed_*` function here and the command calls them in order.
 """
 
+from .meetings import seed_meetings
 from .participation import DEMO_LOGINS, seed_participation
 
-__all__ = ["DEMO_LOGINS", "seed_participation"]
+__all__ = ["DEMO_LOGINS", "seed_meetings", "seed_participation"]

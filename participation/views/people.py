@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from .. import services
-from ..access import access_programme, programme_accesses_for
+from ..access import access_programme, meetings_visible_to, programme_accesses_for
 from ..forms import InvitationAcceptForm, InvitationForm
-from ..selectors import group_list_for_landing
+from ..selectors import coordinator_dashboard, group_list_for_landing
 
 
 @login_required
@@ -29,17 +29,22 @@ def home(request):
 
 @login_required
 def programme_detail(request, slug):
+    """Every role's landing page; for coordinators it is the dashboard of the day."""
     access = access_programme(request.user, slug)
     context = {
         "access": access,
         "programme": access.programme,
         "groups": group_list_for_landing(access=access),
-        "pending_invitations": access.programme.invitations.filter(accepted_at__isnull=True)
-        .select_related("person", "membership__group")
-        .order_by("-created_at")
-        if access.can_manage
-        else [],
     }
+    if access.can_manage:
+        context["dashboard"] = coordinator_dashboard(access=access)
+        context["pending_invitations"] = (
+            access.programme.invitations.filter(accepted_at__isnull=True)
+            .select_related("person", "membership__group")
+            .order_by("-created_at")
+        )
+    else:
+        context["next_meetings"] = meetings_visible_to(access).upcoming().order_by("starts_at")[:4]
     return render(request, "participation/programme_detail.html", context)
 
 

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from participation.demo import DEMO_LOGINS, seed_participation
+from participation.demo import DEMO_LOGINS, seed_meetings, seed_participation
 
 
 class Command(BaseCommand):
@@ -15,6 +15,7 @@ class Command(BaseCommand):
     def handle(self, *args, password, **options):
         with transaction.atomic():
             programme = seed_participation(password=password)
+            seed_meetings(programme=programme)
         self.stdout.write(self.style.SUCCESS(f"Demo ready: {programme.name} ({programme.slug})"))
         self.stdout.write(f"Demo logins (password: {password}):")
         for email, description in DEMO_LOGINS:

@@ -1,3 +1,0 @@
-"""Views for dashboard (being built)."""
-
-urlpatterns: list = []
