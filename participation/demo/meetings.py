@@ -23,15 +23,27 @@ from participation.models import (
 
 # Themes the resource group works through, one per meeting, in the order of the year.
 RESOURCE_THEMES = [
-    ("Velkommen og hvordan vi jobber sammen", "Taushetsplikt, roller og hva ressursgruppa skal bidra med."),
+    (
+        "Velkommen og hvordan vi jobber sammen",
+        "Taushetsplikt, roller og hva ressursgruppa skal bidra med.",
+    ),
     ("Erfaringshistorier: et godt møte med NAV", "Hver og en forteller om et møte som gikk bra."),
-    ("Erfaringshistorier: et møte som kunne gått bedre", "Hva skjedde, og hva kunne veilederen gjort?"),
+    (
+        "Erfaringshistorier: et møte som kunne gått bedre",
+        "Hva skjedde, og hva kunne veilederen gjort?",
+    ),
     ("Første møte med NAV", "Hva må en veileder huske i det første møtet?"),
     ("Brev fra NAV", "Vi leser innkallingsbrevet sammen og foreslår ny tekst."),
     ("Sjekkliste for veiledere, utkast 1", "Gjennomgang av punktene før prosjektgruppa ser dem."),
-    ("Aktivitetsplikt: hva betyr den for oss?", "Hvordan blir aktivitetsplikten forklart, og hvordan oppleves den?"),
+    (
+        "Aktivitetsplikt: hva betyr den for oss?",
+        "Hvordan blir aktivitetsplikten forklart, og hvordan oppleves den?",
+    ),
     ("Spørreundersøkelse for unge", "Hvilke spørsmål skal vi stille etter første møte?"),
-    ("Besøk fra NAV Vestre Toten", "Veilederne forteller hva de har endret etter innspillene våre."),
+    (
+        "Besøk fra NAV Vestre Toten",
+        "Veilederne forteller hva de har endret etter innspillene våre.",
+    ),
     ("Kart over aktivitetstilbud", "Hvilke tilbud finnes i de fem kommunene, og hvilke mangler?"),
     ("Fagdag for veiledere", "Planlegging av vår del av fagdagen."),
     ("Sjekkliste for veiledere, versjon 2", "Hva lærte vi av det første halvåret med sjekklista?"),
@@ -174,8 +186,22 @@ def seed_meetings(*, programme: Programme) -> None:
     first = today - datetime.timedelta(days=364)
     last = today + datetime.timedelta(days=120)
     plans = [
-        (Group.Kind.RESOURCE, 14, datetime.time(16, 0), 120, "Frivilligsentralen, Gjøvik", RESOURCE_THEMES),
-        (Group.Kind.PROJECT, 21, datetime.time(12, 0), 90, "NAV Gjøvik, møterom Mjøsa", PROJECT_THEMES),
+        (
+            Group.Kind.RESOURCE,
+            14,
+            datetime.time(16, 0),
+            120,
+            "Frivilligsentralen, Gjøvik",
+            RESOURCE_THEMES,
+        ),
+        (
+            Group.Kind.PROJECT,
+            21,
+            datetime.time(12, 0),
+            90,
+            "NAV Gjøvik, møterom Mjøsa",
+            PROJECT_THEMES,
+        ),
         (Group.Kind.STEERING, 42, datetime.time(9, 0), 120, "Gjøvik rådhus", STEERING_THEMES),
     ]
     for kind, interval, start, minutes, place, themes in plans:
@@ -227,8 +253,12 @@ def _fill_meetings(group, themes, coordinator, rng):
                 status=Meeting.Status.CANCELLED, cancel_reason="Sommerferie"
             )
             continue
-        Meeting.objects.filter(pk=meeting.pk).update(agenda_sent_at=meeting.starts_at - datetime.timedelta(days=6))
-        services.attendance_record(meeting=meeting, statuses=_attendance(group, meeting, index, len(past), rng))
+        Meeting.objects.filter(pk=meeting.pk).update(
+            agenda_sent_at=meeting.starts_at - datetime.timedelta(days=6)
+        )
+        services.attendance_record(
+            meeting=meeting, statuses=_attendance(group, meeting, index, len(past), rng)
+        )
         is_latest = index >= len(past) - 2
         items = {item.pk: rng.choice(MINUTES) for item in meeting.agenda_items.all()}
         meeting = services.minutes_save(
@@ -264,8 +294,8 @@ def _attendance(group, meeting, index, count, rng) -> dict[int, str]:
     """Realistic attendance: most come; one member drifts away; one office stops coming."""
     day = timezone.localdate(meeting.starts_at)
     statuses = {}
-    for membership in Membership.objects.current(on=day).filter(group=group).select_related(
-        "person", "office"
+    for membership in (
+        Membership.objects.current(on=day).filter(group=group).select_related("person", "office")
     ):
         recent = index >= count - 4
         if membership.person.email == "julie.rud@example.org" and recent:
@@ -298,7 +328,9 @@ def _seed_inputs(programme, groups, coordinator):
         raised = now - datetime.timedelta(weeks=weeks)
         group = groups[kind]
         meeting = (
-            group.meetings.filter(starts_at__lte=raised).exclude(status=Meeting.Status.CANCELLED).last()
+            group.meetings.filter(starts_at__lte=raised)
+            .exclude(status=Meeting.Status.CANCELLED)
+            .last()
             if source == Input.Source.MEETING
             else None
         )
@@ -319,7 +351,9 @@ def _seed_inputs(programme, groups, coordinator):
             if Input.STATUS_ORDER[next_status] > Input.STATUS_ORDER[status]:
                 break
             step += datetime.timedelta(days=9)
-            services.input_change_status(input=item, to_status=next_status, by=coordinator, now=step)
+            services.input_change_status(
+                input=item, to_status=next_status, by=coordinator, now=step
+            )
         if status == Input.Status.IN_PROGRESS and feedback:
             services.input_give_feedback(
                 input=item, feedback=feedback, by=coordinator, now=step + datetime.timedelta(days=3)
