@@ -1,3 +1,4 @@
+import datetime
 from datetime import date
 
 from django.utils import timezone
@@ -44,6 +45,7 @@ PEOPLE = {
     "member_mathias": ("mathias.berg@example.org", "Mathias Berg", ""),
     "member_julie": ("julie.rud@example.org", "Julie Rud", ""),
     "member_leon": ("leon.hagen@example.org", "Leon Hagen", ""),
+    "former_rep_mari": ("mari.lien@example.org", "Mari Lien", ""),
 }
 
 
@@ -77,8 +79,19 @@ def _person(key: str, password: str) -> User:
     return person
 
 
-def _member(person, group, role, *, starts_on, office=None, ends_on=None, end_reason=""):
-    Membership.objects.update_or_create(
+def _member(
+    person,
+    group,
+    role,
+    *,
+    starts_on,
+    office=None,
+    ends_on=None,
+    end_reason="",
+    handover_note="",
+    predecessor=None,
+):
+    membership, _ = Membership.objects.update_or_create(
         person=person,
         group=group,
         defaults={
@@ -87,8 +100,11 @@ def _member(person, group, role, *, starts_on, office=None, ends_on=None, end_re
             "starts_on": starts_on,
             "ends_on": ends_on,
             "end_reason": end_reason,
+            "handover_note": handover_note,
+            "predecessor": predecessor,
         },
     )
+    return membership
 
 
 def seed_participation(*, password: str) -> Programme:
@@ -163,10 +179,36 @@ def seed_participation(*, password: str) -> Programme:
         ("ostre-toten", "advisor_ostre_toten"),
     ]:
         _member(people[key], project, role.ADVISOR, office=offices[code], starts_on=starts_on)
-    _member(people["rep_sander"], project, role.MEMBER, starts_on=starts_on)
+    _member(
+        people["rep_sander"],
+        project,
+        role.MEMBER,
+        starts_on=starts_on + datetime.timedelta(days=151),
+    )
 
-    for key in ["rep_emma", "rep_sander"]:
-        _member(people[key], resource, role.PAID_REPRESENTATIVE, starts_on=starts_on)
+    # Mari was a paid representative until she started studying; Sander took over her seat.
+    handover_day = starts_on + datetime.timedelta(days=150)
+    mari = _member(
+        people["former_rep_mari"],
+        resource,
+        role.PAID_REPRESENTATIVE,
+        starts_on=starts_on,
+        ends_on=handover_day,
+        end_reason=Membership.EndReason.EDUCATION,
+        handover_note=(
+            "Jeg har hatt ansvar for å samle erfaringshistoriene før hvert møte og ta dem med "
+            "til prosjektgruppa. Innspillet om innkallingsbrevet er ikke ferdig: NAV Gjøvik har "
+            "lovet svar. Mona vet hvor utkastene ligger. Lykke til!"
+        ),
+    )
+    _member(people["rep_emma"], resource, role.PAID_REPRESENTATIVE, starts_on=starts_on)
+    _member(
+        people["rep_sander"],
+        resource,
+        role.PAID_REPRESENTATIVE,
+        starts_on=handover_day + datetime.timedelta(days=1),
+        predecessor=mari,
+    )
     for key in ["member_aisha", "member_tobias", "member_ida", "member_mathias", "member_julie"]:
         _member(people[key], resource, role.MEMBER, starts_on=starts_on)
     # Leon got a job half-way: those who leave stay in the history, with the reason.

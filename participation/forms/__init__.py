@@ -1,5 +1,5 @@
 """participation's forms, one module per subject."""
 
-from .people import InvitationAcceptForm, InvitationForm
+from .people import InvitationAcceptForm, InvitationForm, MembershipEndForm
 
-__all__ = ["InvitationAcceptForm", "InvitationForm"]
+__all__ = ["InvitationAcceptForm", "InvitationForm", "MembershipEndForm"]

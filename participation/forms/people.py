@@ -19,11 +19,48 @@ class InvitationForm(forms.Form):
         help_text=_("For advisors and office leaders. Leave empty for young users."),
     )
 
+    predecessor = forms.ModelChoiceField(
+        label=_("Takes over the seat of"),
+        queryset=Membership.objects.none(),
+        required=False,
+        help_text=_("When someone replaces a person who left, they will see the handover note."),
+    )
+
     def __init__(self, *args, programme: Programme, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = programme.groups.order_by("kind", "name")
         self.fields["office"].queryset = programme.offices.order_by("name")
         self.fields["email"].widget.attrs["autocomplete"] = "off"
+        # Seats left by people who have gone and not been filled yet.
+        self.fields["predecessor"].queryset = (
+            Membership.objects.filter(
+                group__programmes=programme, ends_on__isnull=False, successor__isnull=True
+            )
+            .select_related("person", "group")
+            .order_by("group__name", "-ends_on")
+        )
+        self.fields["predecessor"].label_from_instance = lambda m: (
+            f"{m.person.display_name} ({m.group.name}, {m.get_role_display().lower()})"
+        )
+
+
+class MembershipEndForm(forms.Form):
+    ends_on = forms.DateField(
+        label=_("Last day in the group"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end_reason = forms.ChoiceField(
+        label=_("Why the person left"),
+        choices=[("", "---------"), *Membership.EndReason.choices],
+    )
+    handover_note = forms.CharField(
+        label=_("Handover note for the next person in this seat"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+        help_text=_(
+            "What is going on, what was promised, who to talk to. No health or case details."
+        ),
+    )
 
 
 class InvitationAcceptForm(SetPasswordForm):

@@ -1,4 +1,6 @@
-"""Writes that span models in participation. Keyword-only, validated, in a transaction."""
+"""People: invitations, memberships and the person's own settings."""
+
+import datetime
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
@@ -25,6 +27,7 @@ def person_invite(
     group: Group,
     role: str,
     office: Office | None = None,
+    predecessor: Membership | None = None,
 ) -> Invitation:
     """Add a person to a group of the programme and queue their invitation email.
 
@@ -38,6 +41,10 @@ def person_invite(
         raise ValidationError({"group": _("Choose a group in this programme.")})
     if office is not None and not programme.offices.filter(pk=office.pk).exists():
         raise ValidationError({"office": _("Choose an office in this programme.")})
+    if predecessor is not None and predecessor.group_id != group.pk:
+        raise ValidationError({"predecessor": _("The seat must be in the same group.")})
+    if predecessor is not None and hasattr(predecessor, "successor"):
+        raise ValidationError({"predecessor": _("Someone has already taken over this seat.")})
 
     email = User.objects.normalize_email(email.strip()).lower()
     person = User.objects.filter(email__iexact=email).first()
@@ -49,7 +56,9 @@ def person_invite(
     elif Membership.objects.current().filter(person=person, group=group).exists():
         raise ValidationError({"email": _("This person is already a member of the group.")})
 
-    membership = Membership(person=person, group=group, role=role, office=office)
+    membership = Membership(
+        person=person, group=group, role=role, office=office, predecessor=predecessor
+    )
     membership.full_clean()
     membership.save()
     invitation = Invitation.objects.create(
@@ -131,3 +140,26 @@ def user_set_language(*, user: User, language: str) -> None:
     if language in dict(settings.LANGUAGES) and user.language != language:
         user.language = language
         user.save(update_fields=["language"])
+
+
+def membership_end(
+    *,
+    membership: Membership,
+    ends_on: datetime.date,
+    end_reason: str,
+    handover_note: str = "",
+) -> Membership:
+    """Record that a person left a group, why, and what their successor should know."""
+    if membership.ends_on is not None:
+        raise ValidationError(_("This membership has already ended."))
+    if ends_on < membership.starts_on:
+        raise ValidationError({"ends_on": _("The end cannot be before the membership started.")})
+    if ends_on > timezone.localdate() + datetime.timedelta(days=366):
+        raise ValidationError({"ends_on": _("Choose a date within the next year.")})
+    if end_reason not in Membership.EndReason.values:
+        raise ValidationError({"end_reason": _("Choose why the person left.")})
+    membership.ends_on = ends_on
+    membership.end_reason = end_reason
+    membership.handover_note = handover_note.strip()
+    membership.save(update_fields=["ends_on", "end_reason", "handover_note"])
+    return membership

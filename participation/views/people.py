@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
+from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
@@ -13,8 +14,14 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from .. import services
-from ..access import access_programme, meetings_visible_to, programme_accesses_for
-from ..forms import InvitationAcceptForm, InvitationForm
+from ..access import (
+    access_group,
+    access_programme,
+    meetings_visible_to,
+    programme_accesses_for,
+    require_manage,
+)
+from ..forms import InvitationAcceptForm, InvitationForm, MembershipEndForm
 from ..selectors import coordinator_dashboard, group_list_for_landing
 
 
@@ -72,6 +79,53 @@ def person_invite(request, slug):
         request,
         "participation/person_invite.html",
         {"form": form, "programme": access.programme, "access": access},
+    )
+
+
+@login_required
+def group_members(request, slug, group_id):
+    """Everyone who is or was in the group: roles, offices, periods and why people left."""
+    access, group = access_group(request.user, slug, group_id)
+    require_manage(access)
+    memberships = group.memberships.select_related(
+        "person", "office", "predecessor__person"
+    ).order_by("ends_on", "person__display_name")
+    return render(
+        request,
+        "participation/group_members.html",
+        {
+            "access": access,
+            "programme": access.programme,
+            "group": group,
+            "memberships": memberships,
+        },
+    )
+
+
+@login_required
+def membership_end(request, slug, group_id, membership_id):
+    access, group = access_group(request.user, slug, group_id)
+    require_manage(access)
+    membership = get_object_or_404(
+        group.memberships.select_related("person"), pk=membership_id, ends_on__isnull=True
+    )
+    form = MembershipEndForm(request.POST or None, initial={"ends_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_end(membership=membership, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s has left %(group)s.")
+                % {"name": membership.person.display_name, "group": group.name},
+            )
+            return redirect("group_members", slug=slug, group_id=group.pk)
+    return render(
+        request,
+        "participation/membership_end.html",
+        {"form": form, "programme": access.programme, "group": group, "membership": membership},
     )
 
 
@@ -134,6 +188,12 @@ urlpatterns = [
     path("", home, name="home"),
     path("p/<slug:slug>/", programme_detail, name="programme_detail"),
     path("p/<slug:slug>/invite/", person_invite, name="person_invite"),
+    path("p/<slug:slug>/groups/<int:group_id>/members/", group_members, name="group_members"),
+    path(
+        "p/<slug:slug>/groups/<int:group_id>/members/<int:membership_id>/end/",
+        membership_end,
+        name="membership_end",
+    ),
     path(
         "p/<slug:slug>/invitations/<int:pk>/resend/",
         invitation_resend,
