@@ -3,7 +3,8 @@
 import statistics
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
+from django.utils import timezone
 
 from ..access import ProgrammeAccess, inputs_visible_to
 from ..models import Input
@@ -20,11 +21,16 @@ def input_list(*, access: ProgrammeAccess, status: str = "", overdue_only: bool 
 
 
 def inputs_for_member(*, access: ProgrammeAccess) -> QuerySet[Input]:
-    """ "What happened with what we said": the member's groups' inputs, answered first."""
+    """What happened with what we said: the inputs of the member's own groups (of the whole
+    programme for coordinators and the steering group), answered first."""
+    if access.can_see_programme_overview:
+        inputs = inputs_visible_to(access)
+    else:
+        inputs = Input.objects.filter(programme=access.programme, group__in=access.group_ids())
     return (
-        Input.objects.filter(programme=access.programme, group__in=access.group_ids())
-        .select_related("group")
-        .order_by("-feedback_at", "-raised_on", "-pk")
+        inputs.select_related("group")
+        # Unanswered last on every database (PostgreSQL sorts NULLs first when descending).
+        .order_by(F("feedback_at").desc(nulls_last=True), "-raised_on", "-pk")
     )
 
 
@@ -41,8 +47,6 @@ class InputStats:
 def input_stats(*, inputs) -> InputStats:
     """Counts and the median days from raised to first feedback, over the given inputs."""
     rows = list(inputs.values_list("status", "raised_on", "feedback_at", "feedback_due_on"))
-    from django.utils import timezone
-
     today = timezone.localdate()
     days = [
         (timezone.localdate(feedback_at) - raised_on).days

@@ -1,3 +1,189 @@
-"""Views for inputs (being built)."""
+"""Inputs (innspill): "you said — we did". Every input followed until NAV has answered it."""
 
-urlpatterns: list = []
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import services
+from ..access import access_input, access_programme, inputs_visible_to, require_manage
+from ..forms.inputs import (
+    InputAssignForm,
+    InputCreateForm,
+    InputFeedbackForm,
+    InputFilterForm,
+    InputStatusForm,
+)
+from ..selectors import input_list as select_input_list
+from ..selectors import input_stats, inputs_for_member
+from .people import _add_errors
+
+
+@login_required
+def input_list(request, slug):
+    access = access_programme(request.user, slug)
+    filter_form = InputFilterForm(request.GET or None)
+    filters = filter_form.filters()
+    context = {
+        "access": access,
+        "programme": access.programme,
+        "filter_form": filter_form,
+        "filters": filters,
+        "inputs": select_input_list(access=access, **filters),
+        "stats": input_stats(inputs=inputs_visible_to(access)),
+    }
+    return render(request, "participation/inputs/input_list.html", context)
+
+
+@login_required
+def input_create(request, slug):
+    access = access_programme(request.user, slug)
+    require_manage(access)
+    form = InputCreateForm(request.POST or None, programme=access.programme)
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = services.input_create(
+                programme=access.programme, raised_by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("The input “%(title)s” is registered. Feedback is due by %(date)s.")
+                % {"title": item.title, "date": date_format(item.feedback_due_on, "j. F Y")},
+            )
+            return redirect("input_detail", slug=slug, input_id=item.pk)
+    return render(
+        request,
+        "participation/inputs/input_form.html",
+        {"access": access, "programme": access.programme, "form": form},
+    )
+
+
+@login_required
+def input_detail(request, slug, input_id):
+    access, item = access_input(request.user, slug, input_id)
+    return _render_detail(request, access, item)
+
+
+@login_required
+@require_POST
+def input_status(request, slug, input_id):
+    access, item = access_input(request.user, slug, input_id)
+    require_manage(access)
+    if item.is_closed:
+        messages.error(request, _("This input is closed. Its steps cannot be changed."))
+        return redirect("input_detail", slug=slug, input_id=item.pk)
+    form = InputStatusForm(request.POST, input=item, prefix="status")
+    if form.is_valid():
+        try:
+            services.input_change_status(input=item, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+            # The service may have changed the object before refusing; show what is stored.
+            item.refresh_from_db()
+        else:
+            messages.success(
+                request,
+                _("The input is now: %(status)s.") % {"status": item.get_status_display()},
+            )
+            return redirect("input_detail", slug=slug, input_id=item.pk)
+    return _render_detail(request, access, item, status_form=form)
+
+
+@login_required
+@require_POST
+def input_feedback(request, slug, input_id):
+    access, item = access_input(request.user, slug, input_id)
+    require_manage(access)
+    form = InputFeedbackForm(request.POST, prefix="feedback")
+    if form.is_valid():
+        try:
+            services.input_give_feedback(
+                input=item, feedback=form.cleaned_data["feedback"], by=request.user
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The feedback is saved. The users can read it now."))
+            return redirect("input_detail", slug=slug, input_id=item.pk)
+    return _render_detail(request, access, item, feedback_form=form)
+
+
+@login_required
+@require_POST
+def input_assign(request, slug, input_id):
+    access, item = access_input(request.user, slug, input_id)
+    require_manage(access)
+    form = InputAssignForm(request.POST, programme=access.programme, prefix="assign")
+    if form.is_valid():
+        try:
+            services.input_assign(
+                input=item,
+                office=form.cleaned_data["assigned_office"],
+                person=form.cleaned_data["assigned_to"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Saved who follows the input up."))
+            return redirect("input_detail", slug=slug, input_id=item.pk)
+    return _render_detail(request, access, item, assign_form=form)
+
+
+@login_required
+def inputs_for_members(request, slug):
+    """ "What happened with what we said": one card per input, made for a phone."""
+    access = access_programme(request.user, slug)
+    inputs = inputs_for_member(access=access)
+    return render(
+        request,
+        "participation/inputs/inputs_for_members.html",
+        {"access": access, "programme": access.programme, "inputs": inputs},
+    )
+
+
+def _render_detail(request, access, item, **bound_forms):
+    """The detail page; a form that was posted and refused is shown again as it was sent."""
+    context = {
+        "access": access,
+        "programme": access.programme,
+        "input": item,
+        "events": item.events.select_related("by"),
+    }
+    if access.can_manage:
+        forms = {
+            "feedback_form": lambda: InputFeedbackForm(
+                initial={"feedback": item.feedback}, prefix="feedback"
+            ),
+            "assign_form": lambda: InputAssignForm(
+                programme=access.programme,
+                initial={
+                    "assigned_office": item.assigned_office_id,
+                    "assigned_to": item.assigned_to_id,
+                },
+                prefix="assign",
+            ),
+        }
+        if not item.is_closed:
+            forms["status_form"] = lambda: InputStatusForm(input=item, prefix="status")
+        for name, blank_form in forms.items():
+            posted = bound_forms.get(name)
+            context[name] = posted if posted is not None else blank_form()
+    return render(request, "participation/inputs/input_detail.html", context)
+
+
+urlpatterns = [
+    path("p/<slug:slug>/inputs/", input_list, name="input_list"),
+    path("p/<slug:slug>/inputs/new/", input_create, name="input_create"),
+    path("p/<slug:slug>/inputs/<int:input_id>/", input_detail, name="input_detail"),
+    path("p/<slug:slug>/inputs/<int:input_id>/status/", input_status, name="input_status"),
+    path("p/<slug:slug>/inputs/<int:input_id>/feedback/", input_feedback, name="input_feedback"),
+    path("p/<slug:slug>/inputs/<int:input_id>/assign/", input_assign, name="input_assign"),
+    path("p/<slug:slug>/what-happened/", inputs_for_members, name="inputs_for_members"),
+]

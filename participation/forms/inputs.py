@@ -1,0 +1,229 @@
+"""Forms for inputs (innspill). The rules live in services/inputs.py; these forms parse what was
+posted, offer only the programme's own choices, and show the service's messages by the fields."""
+
+import datetime
+
+from django import forms
+from django.db.models import Q
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Group, Input, Meeting, Membership, Office, Programme, User
+
+# How far back and ahead the meeting list reaches: an input is registered soon after the meeting.
+MEETINGS_BACK = datetime.timedelta(days=365)
+MEETINGS_AHEAD = datetime.timedelta(days=92)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class MeetingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        starts = formats.date_format(timezone.localtime(obj.starts_at), "j. F Y")
+        return f"{obj.group.name} – {starts}"
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.display_name or obj.email
+
+
+def people_who_can_follow_up(programme: Programme):
+    """The programme's coordinators and the current members of its groups, in one query."""
+    current = Membership.objects.current().filter(group__programmes=programme)
+    return (
+        User.objects.filter(
+            Q(coordinated_programmes=programme) | Q(pk__in=current.values("person_id")),
+            is_active=True,
+        )
+        .distinct()
+        .order_by("display_name")
+    )
+
+
+def _office_field():
+    return forms.ModelChoiceField(
+        label=_("Office following it up"),
+        queryset=Office.objects.none(),
+        required=False,
+        empty_label=_("No office yet"),
+        error_messages={"invalid_choice": _("Choose an office from the list.")},
+    )
+
+
+def _person_field():
+    return PersonChoiceField(
+        label=_("Person following it up"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("No person yet"),
+        error_messages={"invalid_choice": _("Choose a person from the list.")},
+    )
+
+
+class InputFilterForm(forms.Form):
+    """The list's filter (GET). A value that does not fit is ignored, not complained about."""
+
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All statuses")), *Input.Status.choices],
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    overdue = forms.BooleanField(
+        label=_("Only inputs with feedback overdue"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
+
+    def filters(self) -> dict:
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {
+            "status": data.get("status", ""),
+            "overdue_only": bool(data.get("overdue", False)),
+        }
+
+
+class InputCreateForm(forms.Form):
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        help_text=_("A short name for the input, for example “Letters are hard to understand”."),
+        error_messages={"required": _("Write a short title.")},
+    )
+    description = forms.CharField(
+        label=_("What the users said"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("In the users' own words. No names, no national identity numbers."),
+    )
+    source = forms.ChoiceField(
+        label=_("Where it came from"),
+        choices=Input.Source.choices,
+        initial=Input.Source.MEETING,
+        error_messages={"invalid_choice": _("Choose where the input came from.")},
+    )
+    group = forms.ModelChoiceField(
+        label=_("From group"),
+        queryset=Group.objects.none(),
+        empty_label=_("Choose a group"),
+        error_messages={
+            "required": _("Choose the group the input came from."),
+            "invalid_choice": _("Choose a group from the list."),
+        },
+    )
+    meeting = MeetingChoiceField(
+        label=_("Raised in meeting"),
+        queryset=Meeting.objects.none(),
+        required=False,
+        empty_label=_("Not from a meeting"),
+        help_text=_("Meetings of the last 12 months and the next 3 months, newest first."),
+        error_messages={"invalid_choice": _("Choose a meeting from the list.")},
+    )
+    raised_on = forms.DateField(
+        label=_("Raised on"),
+        initial=timezone.localdate,
+        widget=DateInput(),
+        error_messages={
+            "required": _("Give the date the input was raised."),
+            "invalid": _("Write the date as day.month.year, for example 3.3.2026."),
+        },
+    )
+    assigned_office = _office_field()
+    assigned_to = _person_field()
+
+    def __init__(self, *args, programme: Programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        now = timezone.now()
+        self.fields["group"].queryset = programme.groups.order_by("kind", "name")
+        self.fields["meeting"].queryset = (
+            Meeting.objects.filter(
+                group__programmes=programme,
+                starts_at__gte=now - MEETINGS_BACK,
+                starts_at__lte=now + MEETINGS_AHEAD,
+            )
+            .exclude(status=Meeting.Status.CANCELLED)
+            .select_related("group")
+            .order_by("-starts_at")
+        )
+        self.fields["assigned_office"].queryset = programme.offices.order_by("name")
+        self.fields["assigned_to"].queryset = people_who_can_follow_up(programme)
+        # Dates typed by hand in browsers without a date picker.
+        self.fields["raised_on"].input_formats = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]
+
+    def clean_raised_on(self):
+        raised_on = self.cleaned_data["raised_on"]
+        if raised_on > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return raised_on
+
+
+class InputStatusForm(forms.Form):
+    """Move an input to a later step. Only the later steps are offered; the service refuses
+    any other (a crafted post) with its own clear message."""
+
+    to_status = forms.ChoiceField(
+        label=_("Next step"),
+        choices=Input.Status.choices,
+        error_messages={
+            "required": _("Choose the next step."),
+            "invalid_choice": _("Choose one of the steps in the list."),
+        },
+    )
+    feedback = forms.CharField(
+        label=_("Feedback to the users"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Needed before the input is done or declined. Plain words for young users."),
+    )
+    decline_reason = forms.CharField(
+        label=_("Why it was declined"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Needed when you decline the input."),
+    )
+    note = forms.CharField(
+        label=_("Note for the history"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Optional. Shown with this step in the input's history."),
+    )
+
+    def __init__(self, *args, input: Input, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = Input.STATUS_ORDER[input.status]
+        later = [
+            (value, label)
+            for value, label in Input.Status.choices
+            if Input.STATUS_ORDER[value] > current
+        ]
+        # The select offers the later steps only; validation accepts every status so that an
+        # earlier one reaches the service and is refused with its plain explanation.
+        self.fields["to_status"].widget.choices = later
+        if input.has_feedback:
+            self.fields["feedback"].help_text = _("Leave empty to keep the feedback already given.")
+
+
+class InputFeedbackForm(forms.Form):
+    feedback = forms.CharField(
+        label=_("Feedback to the users"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("What NAV did with the input, in plain words for the young users."),
+    )
+
+
+class InputAssignForm(forms.Form):
+    assigned_office = _office_field()
+    assigned_to = _person_field()
+
+    def __init__(self, *args, programme: Programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assigned_office"].queryset = programme.offices.order_by("name")
+        self.fields["assigned_to"].queryset = people_who_can_follow_up(programme)
