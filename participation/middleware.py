@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from .access import requires_mfa
 
 # Pages a user without a second factor may still reach: setting it up, and leaving.
-ALLOWED_PREFIXES = ("/accounts/", "/static/", "/healthz", "/i18n/", "/s/")
+ALLOWED_PREFIXES = ("/accounts/", "/static/", "/healthz", "/i18n/", "/s/", "/calendar/")
 
 
 class RequireMFAMiddleware:

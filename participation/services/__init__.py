@@ -1,5 +1,11 @@
 """Writes in participation, split by subject. Keyword-only, validated, in a transaction."""
 
+from .calendars import (
+    calendar_feed_create,
+    calendar_feed_reset,
+    calendar_feed_revoke,
+    meeting_invitation_send,
+)
 from .inputs import (
     input_assign,
     input_change_status,
@@ -27,6 +33,7 @@ from .people import (
     invitation_resend,
     invitation_send,
     invitation_url,
+    membership_end,
     person_invite,
     user_set_language,
 )
@@ -39,6 +46,9 @@ __all__ = [
     "agenda_item_propose",
     "agenda_send",
     "attendance_record",
+    "calendar_feed_create",
+    "calendar_feed_reset",
+    "calendar_feed_revoke",
     "decision_add",
     "input_assign",
     "input_change_status",
@@ -50,8 +60,10 @@ __all__ = [
     "invitation_url",
     "meeting_cancel",
     "meeting_create",
+    "meeting_invitation_send",
     "meeting_series_create",
     "meeting_update",
+    "membership_end",
     "minutes_approve",
     "minutes_save",
     "person_invite",
