@@ -164,8 +164,22 @@ MEDIA_URL = "media/"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+
 # --- Email ----------------------------------------------------------------------------------
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+def email_from_url(url: str) -> dict:
+    """Parse EMAIL_URL; a relative filemail folder is taken from the project folder.
+
+    django-environ reads `filemail:///var/mail` as the relative path `var/mail`; an absolute
+    folder is `filemail:////srv/mail`.
+    """
+    config = environ.Env.email_url_config(url)
+    path = config.get("EMAIL_FILE_PATH")
+    if path and not Path(path).is_absolute():
+        config["EMAIL_FILE_PATH"] = str(BASE_DIR / path)
+    return config
+
+
+EMAIL_CONFIG = email_from_url(env.str("EMAIL_URL", default="consolemail://"))
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="medvirk@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

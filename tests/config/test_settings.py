@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from config.settings import BASE_DIR, database_from_url
+from config.settings import BASE_DIR, database_from_url, email_from_url
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -72,9 +72,17 @@ def test_debug_on_accepts_the_development_key():
     ],
 )
 def test_email_url_chooses_the_backend(url, backend):
-    import environ
+    assert email_from_url(url)["EMAIL_BACKEND"] == backend
 
-    assert environ.Env.email_url_config(url)["EMAIL_BACKEND"] == backend
+
+def test_relative_filemail_folder_is_taken_from_the_project_folder():
+    assert email_from_url("filemail:///var/mail")["EMAIL_FILE_PATH"] == str(
+        BASE_DIR / "var" / "mail"
+    )
+
+
+def test_absolute_filemail_folder_is_kept():
+    assert email_from_url("filemail:////srv/mail")["EMAIL_FILE_PATH"] == "/srv/mail"
 
 
 def test_tasks_run_in_process_without_redis():
