@@ -4,16 +4,17 @@ from django.urls import include, path
 
 from .health import healthz
 
+# Each app defines its full paths: programme pages under p/<slug>/..., and the public survey
+# pages at s/<slug>/ (stable for the life of a survey, no language prefix: CONTRACT.md).
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
-    path("", include("participation.urls")),
     path("accounts/", include("allauth.urls")),
-    path("resource-group/", include("resourcegroup.urls")),
-    path("checklists/", include("checklists.urls")),
-    path("reports/", include("reports.urls")),
-    # Public survey pages: stable for the life of a survey, no language prefix (CONTRACT.md).
-    path("s/", include("surveys.urls")),
+    path("", include("participation.urls")),
+    path("", include("resourcegroup.urls")),
+    path("", include("checklists.urls")),
+    path("", include("surveys.urls")),
+    path("", include("reports.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,4 +1,8 @@
-"""URLs of reports; its pages arrive with the issue that builds the app."""
+"""reports' URLs: each subject's PDF views module keeps its own `urlpatterns`."""
+
+from .views import checklists, resourcegroup, steering, surveys
 
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = (
+    steering.urlpatterns + checklists.urlpatterns + surveys.urlpatterns + resourcegroup.urlpatterns
+)

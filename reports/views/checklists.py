@@ -1,0 +1,3 @@
+"""PDF views for checklists (being built)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""PDF views for resourcegroup (being built)."""
+
+urlpatterns: list = []

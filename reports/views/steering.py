@@ -1,0 +1,3 @@
+"""PDF views for steering (being built)."""
+
+urlpatterns: list = []

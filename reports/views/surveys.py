@@ -1,0 +1,3 @@
+"""PDF views for surveys (being built)."""
+
+urlpatterns: list = []
