@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from ..models import ActionItem, AgendaItem, Attendance, Group, Meeting, Membership
 
@@ -45,7 +46,7 @@ def meeting_detail(*, meeting: Meeting) -> MeetingDetail:
     """Everything shown on a meeting's page, without a query per row."""
     items = list(meeting.agenda_items.select_related("proposed_by").prefetch_related("decisions"))
     members = list(
-        Membership.objects.current(on=meeting.starts_at.date())
+        Membership.objects.current(on=timezone.localdate(meeting.starts_at))
         .filter(group=meeting.group_id)
         .select_related("person", "office")
         .order_by("person__display_name")

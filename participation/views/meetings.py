@@ -1,3 +1,495 @@
-"""Views for meetings (being built)."""
+"""Groups and their meetings: planning, the agenda, attendance, minutes and action items.
 
-urlpatterns: list = []
+Every view checks access first (outsiders get 404), parses a form, calls one service and
+redirects; a refused form is shown again with every value kept.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from .. import services
+from ..access import (
+    access_group,
+    access_meeting,
+    access_programme,
+    groups_visible_to,
+    require_manage,
+    require_writer,
+)
+from ..forms.meetings import (
+    ActionItemForm,
+    ActionItemStatusForm,
+    AgendaItemForm,
+    AgendaProposalForm,
+    AttendanceForm,
+    DecisionForm,
+    MeetingCancelForm,
+    MeetingForm,
+    MeetingSeriesForm,
+    MinutesForm,
+)
+from ..models import ActionItem, AgendaItem
+from ..selectors import attendance_overviews
+from ..selectors.meeting_pages import action_item_owner_choices, attendance_summary, group_page
+from ..selectors.meetings import attendance_by_membership
+from ..selectors.meetings import meeting_detail as get_meeting_detail
+from ..services.meetings import MinutesConflict
+from .people import _add_errors
+
+# The model checks the meeting's times as a whole; on the form that is the end time.
+MEETING_ERROR_FIELDS = {
+    "starts_at": "start_time",
+    "ends_at": "end_time",
+    NON_FIELD_ERRORS: "end_time",
+}
+
+
+def _add_meeting_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        error = ValidationError(
+            {
+                MEETING_ERROR_FIELDS.get(name, name): errors
+                for name, errors in error.error_dict.items()
+            }
+        )
+    _add_errors(form, error)
+
+
+def _posted(request):
+    """The posted data, or None for a GET (an empty POST is still a POST, and gets errors)."""
+    return request.POST if request.method == "POST" else None
+
+
+def _page(request, template, access, **context):
+    return render(
+        request,
+        f"participation/{template}",
+        {"access": access, "programme": access.programme, **context},
+    )
+
+
+# --- The group -------------------------------------------------------------------------
+
+
+@login_required
+def group_detail(request, slug, group_id):
+    access, group = access_group(request.user, slug, group_id)
+    return _page(
+        request, "groups/group_detail.html", access, group=group, page=group_page(group=group)
+    )
+
+
+@login_required
+def attendance_overview(request, slug, group_id):
+    access, group = access_group(request.user, slug, group_id)
+    overview = attendance_overviews(groups=[group])[group.pk]
+    return _page(request, "groups/attendance_overview.html", access, group=group, overview=overview)
+
+
+@login_required
+def meeting_create(request, slug, group_id):
+    access, group = access_group(request.user, slug, group_id)
+    require_manage(access)
+    form = MeetingForm(_posted(request), initial=MeetingForm.initial_for_group(group))
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_create(group=group, **form.meeting_values())
+        except ValidationError as error:
+            _add_meeting_errors(form, error)
+        else:
+            messages.success(request, _("The meeting is planned."))
+            return redirect("meeting_detail", slug=slug, meeting_id=meeting.pk)
+    return _page(request, "meetings/meeting_form.html", access, group=group, form=form)
+
+
+@login_required
+def meeting_series_create(request, slug, group_id):
+    access, group = access_group(request.user, slug, group_id)
+    require_manage(access)
+    form = MeetingSeriesForm(_posted(request), initial=MeetingSeriesForm.initial_for_group(group))
+    if request.method == "POST" and form.is_valid():
+        try:
+            series = services.meeting_series_create(group=group, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            count = series.meetings.count()
+            messages.success(
+                request,
+                ngettext("%(count)d meeting planned.", "%(count)d meetings planned.", count)
+                % {"count": count},
+            )
+            return redirect("group_detail", slug=slug, group_id=group.pk)
+    return _page(request, "meetings/series_form.html", access, group=group, form=form)
+
+
+# --- One meeting -----------------------------------------------------------------------
+
+
+def _render_meeting(request, access, meeting, **forms):
+    """The meeting page; views that refuse a form show it here again with its values."""
+    detail = get_meeting_detail(meeting=meeting)
+    can_write = access.can_write_for(meeting.group)
+    is_member = meeting.group_id in access.group_ids()
+    propose_open = not meeting.is_cancelled and timezone.now() <= meeting.agenda_deadline
+    return _page(
+        request,
+        "meetings/meeting_detail.html",
+        access,
+        meeting=meeting,
+        group=meeting.group,
+        detail=detail,
+        # The users' standing item first: NAV's items must not crowd it out.
+        agenda=sorted(detail.agenda_items, key=lambda item: (not item.is_from_users, item.number)),
+        attendance=attendance_summary(detail=detail),
+        can_write=can_write,
+        show_minutes=meeting.minutes_are_approved or can_write,
+        can_propose=is_member and not can_write,
+        propose_open=propose_open,
+        propose_form=forms.get("propose_form") or AgendaProposalForm(),
+        item_form=forms.get("item_form") or AgendaItemForm(),
+    )
+
+
+@login_required
+def meeting_detail(request, slug, meeting_id):
+    access, meeting = access_meeting(request.user, slug, meeting_id)
+    return _render_meeting(request, access, meeting)
+
+
+@login_required
+def meeting_edit(request, slug, meeting_id):
+    access, meeting = access_meeting(request.user, slug, meeting_id)
+    require_manage(access)
+    form = MeetingForm(_posted(request), initial=MeetingForm.initial_for_meeting(meeting))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_update(meeting=meeting, **form.meeting_values())
+        except ValidationError as error:
+            _add_meeting_errors(form, error)
+        else:
+            messages.success(request, _("The meeting is changed."))
+            return redirect("meeting_detail", slug=slug, meeting_id=meeting.pk)
+    return _page(
+        request,
+        "meetings/meeting_form.html",
+        access,
+        group=meeting.group,
+        meeting=meeting,
+        form=form,
+    )
+
+
+@login_required
+def meeting_cancel(request, slug, meeting_id):
+    access, meeting = access_meeting(request.user, slug, meeting_id)
+    require_manage(access)
+    form = MeetingCancelForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_cancel(meeting=meeting, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request, _("The meeting is cancelled. The other meetings go on as planned.")
+            )
+            return redirect("meeting_detail", slug=slug, meeting_id=meeting.pk)
+    return _page(request, "meetings/meeting_cancel.html", access, meeting=meeting, form=form)
+
+
+# --- The agenda ------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def agenda_item_propose(request, slug, meeting_id):
+    access, meeting = access_meeting(request.user, slug, meeting_id)
+    if meeting.group_id not in access.group_ids():
+        raise Http404
+    form = AgendaProposalForm(request.POST)
+    if form.is_valid():
+        try:
+            services.agenda_item_propose(meeting=meeting, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request, _("Thank you! Your item is proposed. The coordinator decides on it.")
+            )
+            return redirect("meeting_detail", slug=slug, meeting_id=meeting.pk)
+    return _render_meeting(request, access, meeting, propose_form=form)
+
+
+@login_required
+@require_POST
+def agenda_item_add(request, slug, meeting_id):
+    access, meeting = access_meeting(request.user, slug, meeting_id)
+    require_writer(access, meeting.group)
+    form = AgendaItemForm(request.POST)
+    if form.is_valid():
+        try:
+            services.agenda_item_add(meeting=meeting, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The item is on the agenda."))
+            return redirect("meeting_detail", slug=slug, meeting_id=meeting.pk)
+    return _render_meeting(request, access, meeting, item_form=form)
+
+
+@login_required
+@require_POST
+def agenda_item_decide(request, slug, meeting_id, item_id):
+    access, meeting = access_meeting(request.user, slug, meeting_id)
+    require_writer(access, meeting.group)
+    item = get_object_or_404(AgendaItem, pk=item_id, meeting=meeting)
+    accept = request.POST.get("decision") == "accept"
+    try:
+        services.agenda_item_decide(item=item, accept=accept)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        message = _("“%(title)s” is on the agenda.") if accept else _("“%(title)s” is declined.")
+        messages.success(request, message % {"title": item.title})
+    return redirect("meeting_detail", slug=slug, meeting_id=meeting.pk)
+
+
+@login_required
+@require_POST
+def agenda_send(request, slug, meeting_id):
+    access, meeting = access_meeting(request.user, slug, meeting_id)
+    require_writer(access, meeting.group)
+    try:
+        services.agenda_send(meeting=meeting)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The agenda is on its way to the members by email."))
+    return redirect("meeting_detail", slug=slug, meeting_id=meeting.pk)
+
+
+# --- Attendance and minutes ------------------------------------------------------------
+
+
+@login_required
+def meeting_attendance(request, slug, meeting_id):
+    access, meeting = access_meeting(request.user, slug, meeting_id)
+    require_writer(access, meeting.group)
+    detail = get_meeting_detail(meeting=meeting)
+    recorded = attendance_by_membership(detail)
+    form = AttendanceForm(
+        _posted(request),
+        members=detail.members,
+        initial={f"status_{pk}": status for pk, status in recorded.items()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.attendance_record(meeting=meeting, statuses=form.statuses())
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Attendance is saved."))
+            return redirect("meeting_detail", slug=slug, meeting_id=meeting.pk)
+    return _page(request, "meetings/attendance_form.html", access, meeting=meeting, form=form)
+
+
+def _render_minutes(request, access, meeting, **forms):
+    detail = get_meeting_detail(meeting=meeting)
+    accepted = meeting.agenda_items.filter(state=AgendaItem.State.ACCEPTED)
+    return _page(
+        request,
+        "meetings/minutes_form.html",
+        access,
+        meeting=meeting,
+        detail=detail,
+        minutes_form=forms.get("minutes_form")
+        or MinutesForm(meeting=meeting, agenda_items=detail.agenda_items),
+        conflict=forms.get("conflict", False),
+        decision_form=forms.get("decision_form") or DecisionForm(agenda_items=accepted),
+        action_form=forms.get("action_form") or ActionItemForm(owners=_owners(access, meeting)),
+    )
+
+
+def _owners(access, meeting):
+    return action_item_owner_choices(group=meeting.group, programme=access.programme)
+
+
+@login_required
+def meeting_minutes(request, slug, meeting_id):
+    access, meeting = access_meeting(request.user, slug, meeting_id)
+    require_writer(access, meeting.group)
+    if request.method != "POST":
+        return _render_minutes(request, access, meeting)
+    items = list(meeting.agenda_items.filter(state=AgendaItem.State.ACCEPTED))
+    form = MinutesForm(request.POST, meeting=meeting, agenda_items=items)
+    conflict = False
+    if form.is_valid():
+        try:
+            services.minutes_save(
+                meeting=meeting,
+                version=form.cleaned_data["version"],
+                summary=form.cleaned_data["summary"],
+                item_minutes=form.item_minutes(),
+            )
+        except MinutesConflict as error:
+            conflict = True
+            _add_errors(form, error)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The minutes are saved as a draft."))
+            return redirect("meeting_minutes", slug=slug, meeting_id=meeting.pk)
+    return _render_minutes(request, access, meeting, minutes_form=form, conflict=conflict)
+
+
+@login_required
+@require_POST
+def meeting_minutes_approve(request, slug, meeting_id):
+    access, meeting = access_meeting(request.user, slug, meeting_id)
+    require_manage(access)
+    try:
+        services.minutes_approve(meeting=meeting, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("meeting_minutes", slug=slug, meeting_id=meeting.pk)
+    messages.success(request, _("The minutes are approved. The members can now read them."))
+    return redirect("meeting_detail", slug=slug, meeting_id=meeting.pk)
+
+
+@login_required
+@require_POST
+def meeting_decision_add(request, slug, meeting_id):
+    access, meeting = access_meeting(request.user, slug, meeting_id)
+    require_writer(access, meeting.group)
+    accepted = meeting.agenda_items.filter(state=AgendaItem.State.ACCEPTED)
+    form = DecisionForm(request.POST, agenda_items=accepted)
+    if form.is_valid():
+        try:
+            services.decision_add(meeting=meeting, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The decision is added."))
+            return redirect("meeting_minutes", slug=slug, meeting_id=meeting.pk)
+    return _render_minutes(request, access, meeting, decision_form=form)
+
+
+@login_required
+@require_POST
+def meeting_action_add(request, slug, meeting_id):
+    access, meeting = access_meeting(request.user, slug, meeting_id)
+    require_writer(access, meeting.group)
+    form = ActionItemForm(request.POST, owners=_owners(access, meeting))
+    if form.is_valid():
+        try:
+            services.action_item_create(meeting=meeting, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The action item is added."))
+            return redirect("meeting_minutes", slug=slug, meeting_id=meeting.pk)
+    return _render_minutes(request, access, meeting, action_form=form)
+
+
+@login_required
+@require_POST
+def action_item_status(request, slug, item_id):
+    access = access_programme(request.user, slug)
+    item = get_object_or_404(
+        ActionItem.objects.select_related("group"), pk=item_id, group__in=groups_visible_to(access)
+    )
+    require_writer(access, item.group)
+    form = ActionItemStatusForm(request.POST)
+    if form.is_valid():
+        services.action_item_set_status(action_item=item, **form.cleaned_data)
+        messages.success(
+            request,
+            _("“%(title)s” is now: %(status)s.")
+            % {"title": item.title, "status": item.get_status_display()},
+        )
+    else:
+        messages.error(request, _("Choose done, dropped or open."))
+    return redirect(_next_url(request) or reverse("meeting_detail", args=[slug, item.meeting_id]))
+
+
+def _next_url(request) -> str:
+    url = request.POST.get("next", "")
+    safe = url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return url if safe else ""
+
+
+urlpatterns = [
+    path("p/<slug:slug>/groups/<int:group_id>/", group_detail, name="group_detail"),
+    path(
+        "p/<slug:slug>/groups/<int:group_id>/attendance/",
+        attendance_overview,
+        name="attendance_overview",
+    ),
+    path(
+        "p/<slug:slug>/groups/<int:group_id>/meetings/new/", meeting_create, name="meeting_create"
+    ),
+    path(
+        "p/<slug:slug>/groups/<int:group_id>/meetings/series/",
+        meeting_series_create,
+        name="meeting_series_create",
+    ),
+    path("p/<slug:slug>/meetings/<int:meeting_id>/", meeting_detail, name="meeting_detail"),
+    path("p/<slug:slug>/meetings/<int:meeting_id>/edit/", meeting_edit, name="meeting_edit"),
+    path("p/<slug:slug>/meetings/<int:meeting_id>/cancel/", meeting_cancel, name="meeting_cancel"),
+    path(
+        "p/<slug:slug>/meetings/<int:meeting_id>/agenda/propose/",
+        agenda_item_propose,
+        name="agenda_item_propose",
+    ),
+    path(
+        "p/<slug:slug>/meetings/<int:meeting_id>/agenda/add/",
+        agenda_item_add,
+        name="agenda_item_add",
+    ),
+    path(
+        "p/<slug:slug>/meetings/<int:meeting_id>/agenda/<int:item_id>/decide/",
+        agenda_item_decide,
+        name="agenda_item_decide",
+    ),
+    path("p/<slug:slug>/meetings/<int:meeting_id>/agenda/send/", agenda_send, name="agenda_send"),
+    path(
+        "p/<slug:slug>/meetings/<int:meeting_id>/attendance/",
+        meeting_attendance,
+        name="meeting_attendance",
+    ),
+    path(
+        "p/<slug:slug>/meetings/<int:meeting_id>/minutes/", meeting_minutes, name="meeting_minutes"
+    ),
+    path(
+        "p/<slug:slug>/meetings/<int:meeting_id>/minutes/approve/",
+        meeting_minutes_approve,
+        name="meeting_minutes_approve",
+    ),
+    path(
+        "p/<slug:slug>/meetings/<int:meeting_id>/decisions/add/",
+        meeting_decision_add,
+        name="meeting_decision_add",
+    ),
+    path(
+        "p/<slug:slug>/meetings/<int:meeting_id>/action-items/add/",
+        meeting_action_add,
+        name="meeting_action_add",
+    ),
+    path(
+        "p/<slug:slug>/action-items/<int:item_id>/status/",
+        action_item_status,
+        name="action_item_status",
+    ),
+]

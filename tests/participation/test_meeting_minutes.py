@@ -1,0 +1,364 @@
+"""Minutes, decisions and action items: drafted by writers, approved by a coordinator."""
+
+import datetime
+
+import pytest
+
+from participation import services
+from participation.models import ActionItem, Decision, Meeting, Membership
+from tests.participation.factories import MembershipFactory, UserFactory
+from tests.participation.factories_meetings import ActionItemFactory, MeetingFactory, days_from_now
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+
+
+@pytest.fixture
+def meeting(cast):
+    return services.meeting_create(
+        group=cast.resource_group,
+        starts_at=days_from_now(-1),
+        ends_at=days_from_now(-1, datetime.time(18)),
+    )
+
+
+@pytest.fixture
+def item(meeting):
+    return meeting.agenda_items.get()  # "From the users"
+
+
+@pytest.fixture
+def secretary(cast):
+    return MembershipFactory(
+        group=cast.resource_group,
+        role=Membership.Role.SECRETARY,
+        person__display_name="Siri Skriver",
+    ).person
+
+
+def url(meeting):
+    return f"/p/best/meetings/{meeting.pk}/minutes/"
+
+
+def minutes(item, version=0, summary="Godt møte", text="Vi snakket om ventetid"):
+    return {"version": version, "summary": summary, f"item_{item.pk}": text}
+
+
+# --- Writing ---------------------------------------------------------------------------
+
+
+def test_minutes_page_has_a_field_per_agenda_item_and_the_version(login, client, cast, meeting):
+    services.agenda_item_add(meeting=meeting, title="Nytt fra NAV")
+    login(cast.coordinator)
+
+    body = client.get(url(meeting)).content.decode()
+
+    assert "1. From the users" in body and "2. Nytt fra NAV" in body
+    assert "General notes" in body
+    assert 'type="hidden" name="version" value="0"' in body
+
+
+def test_secretary_saves_a_draft(login, client, cast, meeting, item, secretary):
+    login(secretary)
+
+    response = client.post(url(meeting), minutes(item), follow=True)
+
+    meeting.refresh_from_db()
+    item.refresh_from_db()
+    assert meeting.minutes_status == Meeting.MinutesStatus.DRAFT
+    assert meeting.minutes_summary == "Godt møte"
+    assert item.minutes == "Vi snakket om ventetid"
+    assert meeting.minutes_version == 1
+    body = response.content.decode()
+    assert "saved as a draft" in body and 'name="version" value="1"' in body
+
+
+def test_second_save_with_the_same_version_is_told_and_keeps_its_text(
+    login, client, cast, meeting, item, secretary
+):
+    login(cast.coordinator)
+    client.post(url(meeting), minutes(item, summary="Koordinatorens tekst"))
+    login(secretary)
+
+    response = client.post(url(meeting), minutes(item, summary="Sekretærens tekst", text="Mitt"))
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Your text was not saved" in body
+    assert "Someone else saved these minutes while you were writing" in body
+    assert "Sekretærens tekst" in body and "Mitt" in body
+    meeting.refresh_from_db()
+    assert meeting.minutes_summary == "Koordinatorens tekst"
+    assert meeting.minutes_version == 1
+
+
+def test_approved_minutes_cannot_be_edited(login, client, cast, meeting, item, secretary):
+    services.minutes_save(meeting=meeting, version=0, summary="Endelig", item_minutes={})
+    services.minutes_approve(meeting=meeting, by=cast.coordinator)
+    login(secretary)
+
+    assert "can no longer be changed" in client.get(url(meeting)).content.decode()
+    response = client.post(url(meeting), minutes(item, version=1, summary="Forsøk på endring"))
+
+    body = response.content.decode()
+    assert "approved and can no longer be changed" in body
+    assert "Forsøk på endring" in body
+    meeting.refresh_from_db()
+    assert meeting.minutes_summary == "Endelig"
+
+
+def test_tampered_version_is_a_form_error(login, client, cast, meeting, item):
+    login(cast.coordinator)
+
+    response = client.post(url(meeting), minutes(item, version="x"))
+
+    assert "Please check the following" in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.minutes_version == 0
+
+
+@pytest.mark.parametrize("role", ["member", "leader", "advisor", "outsider"])
+def test_only_writers_write_minutes(login, client, cast, meeting, item, role):
+    login(getattr(cast, role))
+
+    assert client.post(url(meeting), minutes(item)).status_code == 404
+    meeting.refresh_from_db()
+    assert meeting.minutes_version == 0
+
+
+# --- Approving -------------------------------------------------------------------------
+
+
+def approve_url(meeting):
+    return f"/p/best/meetings/{meeting.pk}/minutes/approve/"
+
+
+def test_coordinator_approves_and_members_can_read_them(login, client, cast, meeting, item):
+    services.minutes_save(
+        meeting=meeting, version=0, summary="", item_minutes={item.pk: "Fine innspill"}
+    )
+    login(cast.coordinator)
+    assert "Approve minutes" in client.get(url(meeting)).content.decode()
+
+    response = client.post(approve_url(meeting), follow=True)
+
+    meeting.refresh_from_db()
+    assert meeting.minutes_are_approved and meeting.minutes_approved_by == cast.coordinator
+    assert "The minutes are approved" in response.content.decode()
+    login(cast.member)
+    assert "Fine innspill" in client.get(f"/p/best/meetings/{meeting.pk}/").content.decode()
+
+
+def test_approving_nothing_is_told(login, client, cast, meeting):
+    login(cast.coordinator)
+
+    response = client.post(approve_url(meeting), follow=True)
+
+    assert "There are no minutes to approve yet." in response.content.decode()
+    meeting.refresh_from_db()
+    assert not meeting.minutes_are_approved
+
+
+def test_secretary_writes_but_does_not_approve(login, client, cast, meeting, secretary):
+    services.minutes_save(meeting=meeting, version=0, summary="Utkast", item_minutes={})
+    login(secretary)
+
+    assert "Approve minutes" not in client.get(url(meeting)).content.decode()
+    assert client.post(approve_url(meeting)).status_code == 404
+    meeting.refresh_from_db()
+    assert not meeting.minutes_are_approved
+
+
+# --- Decisions -------------------------------------------------------------------------
+
+
+def decision_url(meeting):
+    return f"/p/best/meetings/{meeting.pk}/decisions/add/"
+
+
+def test_writer_adds_a_decision_to_an_agenda_item(login, client, cast, meeting, item, secretary):
+    login(secretary)
+
+    response = client.post(
+        decision_url(meeting), {"text": "Vi lager en plakat", "agenda_item": item.pk}, follow=True
+    )
+
+    decision = Decision.objects.get()
+    assert (decision.meeting, decision.agenda_item, decision.text) == (
+        meeting,
+        item,
+        "Vi lager en plakat",
+    )
+    assert "The decision is added." in response.content.decode()
+
+
+def test_decision_on_another_meetings_item_is_refused(login, client, cast, meeting):
+    other = services.meeting_create(
+        group=cast.resource_group,
+        starts_at=days_from_now(3),
+        ends_at=days_from_now(3, datetime.time(18)),
+    )
+    login(cast.coordinator)
+
+    response = client.post(
+        decision_url(meeting), {"text": "Lurt", "agenda_item": other.agenda_items.get().pk}
+    )
+
+    body = response.content.decode()
+    assert "Please check the following" in body and "Lurt" in body
+    assert not Decision.objects.exists()
+
+
+def test_empty_decision_is_refused(login, client, cast, meeting):
+    login(cast.coordinator)
+
+    response = client.post(decision_url(meeting), {"text": "  "})
+
+    assert "Please check the following" in response.content.decode()
+    assert not Decision.objects.exists()
+
+
+def test_member_cannot_add_decisions(login, client, cast, meeting):
+    login(cast.member)
+
+    assert client.post(decision_url(meeting), {"text": "Hei"}).status_code == 404
+    assert not Decision.objects.exists()
+
+
+# --- Action items ----------------------------------------------------------------------
+
+
+def action_url(meeting):
+    return f"/p/best/meetings/{meeting.pk}/action-items/add/"
+
+
+def test_owner_choices_are_the_groups_members_and_the_coordinators(login, client, cast, meeting):
+    login(cast.coordinator)
+
+    body = client.get(url(meeting)).content.decode()
+    owner_select = body.split('name="owner"')[1].split("</select>")[0]
+
+    assert "Emma Medlem" in owner_select and "Hanne Koordinator" in owner_select
+    assert "Sara Veileder" not in owner_select and "Ole Utenfor" not in owner_select
+
+
+def test_writer_adds_an_action_item(login, client, cast, meeting, secretary):
+    login(secretary)
+
+    client.post(
+        action_url(meeting),
+        {"title": "Bestille lokale", "owner": cast.member.pk, "due_on": "2030-02-01"},
+    )
+
+    action = ActionItem.objects.get()
+    assert (action.title, action.owner, action.due_on, action.group) == (
+        "Bestille lokale",
+        cast.member,
+        datetime.date(2030, 2, 1),
+        cast.resource_group,
+    )
+
+
+def test_action_item_for_someone_outside_the_group_is_refused(login, client, cast, meeting):
+    login(cast.coordinator)
+
+    response = client.post(
+        action_url(meeting),
+        {"title": "Bestille lokale", "owner": cast.outsider.pk, "due_on": "01.02.2030x"},
+    )
+
+    body = response.content.decode()
+    assert "Please check the following" in body and 'value="Bestille lokale"' in body
+    assert not ActionItem.objects.exists()
+
+
+def test_member_cannot_add_action_items(login, client, cast, meeting):
+    login(cast.member)
+
+    assert client.post(action_url(meeting), {"title": "Hei"}).status_code == 404
+    assert not ActionItem.objects.exists()
+
+
+# --- Action item status ----------------------------------------------------------------
+
+
+def status_url(action):
+    return f"/p/best/action-items/{action.pk}/status/"
+
+
+def test_writer_marks_a_carried_over_item_done_and_returns_to_the_meeting(
+    login, client, cast, meeting, secretary
+):
+    action = ActionItemFactory(meeting=meeting, title="Bestille lokale")
+    later = MeetingFactory(group=cast.resource_group)
+    login(secretary)
+
+    response = client.post(
+        status_url(action), {"status": "done", "next": f"/p/best/meetings/{later.pk}/"}
+    )
+
+    action.refresh_from_db()
+    assert action.status == ActionItem.Status.DONE and action.closed_at is not None
+    assert response["Location"] == f"/p/best/meetings/{later.pk}/"
+
+
+def test_status_change_never_redirects_off_site(login, client, cast, meeting):
+    action = ActionItemFactory(meeting=meeting)
+    login(cast.coordinator)
+
+    response = client.post(
+        status_url(action), {"status": "dropped", "next": "https://evil.example/"}
+    )
+
+    assert response["Location"] == f"/p/best/meetings/{meeting.pk}/"
+    action.refresh_from_db()
+    assert action.status == ActionItem.Status.DROPPED
+
+
+def test_unknown_status_is_told_and_nothing_changes(login, client, cast, meeting):
+    action = ActionItemFactory(meeting=meeting)
+    login(cast.coordinator)
+
+    response = client.post(status_url(action), {"status": "forgotten"}, follow=True)
+
+    assert "Choose done, dropped or open." in response.content.decode()
+    action.refresh_from_db()
+    assert action.status == ActionItem.Status.OPEN
+
+
+@pytest.mark.parametrize("role", ["member", "leader", "advisor", "outsider"])
+def test_only_writers_of_the_group_change_an_action_items_status(
+    login, client, cast, meeting, role
+):
+    action = ActionItemFactory(meeting=meeting)
+    login(getattr(cast, role))
+
+    assert client.post(status_url(action), {"status": "done"}).status_code == 404
+    action.refresh_from_db()
+    assert action.status == ActionItem.Status.OPEN
+
+
+def test_writer_of_another_group_gets_404(login, client, cast, meeting):
+    action = ActionItemFactory(meeting=meeting)
+    chair = MembershipFactory(group=cast.project_group, role=Membership.Role.CHAIR).person
+    login(chair)
+
+    assert client.post(status_url(action), {"status": "done"}).status_code == 404
+
+
+def test_action_item_of_another_programme_is_404_for_its_coordinator(login, client, cast):
+    action = ActionItemFactory(meeting=MeetingFactory(group=cast.other_group))
+    login(cast.coordinator)
+
+    assert client.post(status_url(action), {"status": "done"}).status_code == 404
+
+
+def test_stranger_with_an_account_gets_404(login, client, cast, meeting):
+    action = ActionItemFactory(meeting=meeting)
+    login(UserFactory())
+
+    assert client.post(status_url(action), {"status": "done"}).status_code == 404
