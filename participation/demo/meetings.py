@@ -69,6 +69,17 @@ MINUTES = [
     "men de fleste mente det er viktig for å få kontakt.",
 ]
 
+ACTION_TITLES = [
+    "Lage forslag til ny tekst i innkallingsbrevet",
+    "Sende sjekklista til alle veilederne",
+    "Bestille rom til fagdagen",
+    "Samle erfaringshistorier til neste møte",
+    "Spørre kommunene om aktivitetstilbud",
+    "Skrive tilbakemelding på innspillet om ventetid",
+    "Lage plakat med QR-kode til spørreundersøkelsen",
+    "Invitere NAV Søndre Land til å fortelle hvordan det går",
+]
+
 # (title, description, status, weeks ago raised, feedback, decline reason, group kind, source)
 INPUTS = [
     (
@@ -278,7 +289,7 @@ def _fill_meetings(group, themes, coordinator, rng):
             owner = Membership.objects.current().filter(group=group).order_by("pk").first()
             action = services.action_item_create(
                 meeting=meeting,
-                title="Lage forslag til ny tekst i innkallingsbrevet",
+                title=ACTION_TITLES[(index // 4) % len(ACTION_TITLES)],
                 owner=owner.person if owner else coordinator,
                 due_on=timezone.localdate(meeting.starts_at) + datetime.timedelta(days=14),
             )

@@ -51,7 +51,13 @@ def programme_detail(request, slug):
             .order_by("-created_at")
         )
     else:
-        context["next_meetings"] = meetings_visible_to(access).upcoming().order_by("starts_at")[:4]
+        # A member's own groups, even when the steering seat lets them see every group.
+        context["next_meetings"] = (
+            meetings_visible_to(access)
+            .filter(group__in=access.group_ids())
+            .upcoming()
+            .order_by("starts_at")[:4]
+        )
     return render(request, "participation/programme_detail.html", context)
 
 

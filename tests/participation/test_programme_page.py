@@ -93,3 +93,27 @@ def test_programme_page_query_count_does_not_grow_with_members(
     MembershipFactory.create_batch(10, group=cast.project_group)
     with django_assert_max_num_queries(baseline):
         client.get("/p/best/")
+
+
+def test_next_meetings_are_of_the_members_own_groups_even_with_a_steering_seat(login, client, cast):
+    import datetime
+
+    from django.utils import timezone
+
+    from participation import services
+    from participation.services.meetings import local_datetime
+    from tests.participation.factories import MembershipFactory
+
+    MembershipFactory(person=cast.member, group=cast.steering_group)
+    for group in (cast.resource_group, cast.project_group):
+        starts = local_datetime(timezone.localdate() + datetime.timedelta(days=5), datetime.time(9))
+        services.meeting_create(
+            group=group, starts_at=starts, ends_at=starts + datetime.timedelta(hours=1)
+        )
+    login(cast.member)
+
+    body = client.get("/p/best/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    upcoming = body.split("Next meetings")[1].split("</section>")[0]
+
+    assert "Ressursgruppa" in upcoming
+    assert "Prosjektgruppa" not in upcoming
