@@ -28,7 +28,7 @@ def meeting(cast):
 
 @pytest.fixture
 def item(meeting):
-    return meeting.agenda_items.get()  # "From the users"
+    return meeting.agenda_items.get()  # the standing "Fra brukerne" item
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ def test_minutes_page_has_a_field_per_agenda_item_and_the_version(login, client,
 
     body = client.get(url(meeting)).content.decode()
 
-    assert "1. From the users" in body and "2. Nytt fra NAV" in body
+    assert "1. Fra brukerne" in body and "2. Nytt fra NAV" in body
     assert "General notes" in body
     assert 'type="hidden" name="version" value="0"' in body
 

@@ -221,7 +221,7 @@ def test_meeting_page_shows_time_in_oslo_place_and_the_users_item_first(
 
     assert "16:00–18:00" in body
     assert "Kulturhuset" in body
-    assert body.index("From the users") < body.index("Nytt fra NAV")
+    assert body.index("Fra brukerne") < body.index("Nytt fra NAV")
     assert "Information" in body and "Presented by Hanne" in body
 
 
