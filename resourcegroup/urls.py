@@ -1,4 +1,25 @@
-"""URLs of resourcegroup; its pages arrive with the issue that builds the app."""
+"""URLs of resourcegroup: programme pages under p/<slug>/resource-group/, and the public
+application form at apply/<posting slug>/ (stable for the life of a posting)."""
+
+from .views import (
+    contracts,
+    followup,
+    hours,
+    index,
+    onboarding,
+    recruitment,
+    stories,
+    timesheets,
+)
 
 app_name = "resourcegroup"
-urlpatterns: list = []
+urlpatterns = [
+    *index.urlpatterns,
+    *hours.urlpatterns,
+    *timesheets.urlpatterns,
+    *contracts.urlpatterns,
+    *followup.urlpatterns,
+    *onboarding.urlpatterns,
+    *stories.urlpatterns,
+    *recruitment.urlpatterns,
+]

@@ -5,8 +5,8 @@ import re
 
 from playwright.sync_api import expect
 
+from .browser import expect_no_serious_accessibility_violations, log_in
 from .conftest import PHONE, PROGRAMME_SLUG
-from .test_login_journey import expect_no_serious_accessibility_violations, log_in
 
 PROGRAMME_PATH = f"/p/{PROGRAMME_SLUG}/"
 NOT_ANSWERED = re.compile("Svaret er forsinket|Ikke svar ennå")

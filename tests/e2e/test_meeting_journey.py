@@ -11,8 +11,8 @@ from playwright.sync_api import Page, expect
 
 from participation.models import Group, Meeting
 
+from .browser import expect_no_serious_accessibility_violations, log_in, visit
 from .conftest import PROGRAMME_SLUG
-from .test_login_journey import expect_no_serious_accessibility_violations, log_in, visit
 
 PROGRAMME_PATH = f"/p/{PROGRAMME_SLUG}/"
 COORDINATOR = "coordinator@example.org"

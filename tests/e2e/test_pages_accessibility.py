@@ -11,8 +11,8 @@ from playwright.sync_api import Page, expect
 from participation import services
 from participation.models import Group, Input, Meeting, Membership, Programme
 
+from .browser import expect_no_serious_accessibility_violations, log_in, visit
 from .conftest import PHONE, PROGRAMME_SLUG
-from .test_login_journey import expect_no_serious_accessibility_violations, log_in, visit
 
 
 def _group(kind) -> Group:

@@ -362,3 +362,18 @@ def test_stranger_with_an_account_gets_404(login, client, cast, meeting):
     login(UserFactory())
 
     assert client.post(status_url(action), {"status": "done"}).status_code == 404
+
+
+def test_meeting_page_says_when_the_minutes_were_approved(login, client, cast, meeting, item):
+    from participation import services
+
+    meeting = services.minutes_save(
+        meeting=meeting, version=meeting.minutes_version, summary="Bra møte", item_minutes={}
+    )
+    services.minutes_approve(meeting=meeting, by=cast.coordinator)
+    login(cast.member)
+
+    body = client.get(f"/p/best/meetings/{meeting.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert "Approved " in body and "Bra møte" in body
+    assert "Draft." not in body

@@ -1,0 +1,64 @@
+"""A small detector for what looks like a national ID number or a phone number in free text.
+
+Stories are personal, and young users sometimes paste their own numbers into them. The
+detector only warns; a person decides. It looks for:
+- national ID numbers: eleven digits, optionally split 6 + 5 by a space, dot or hyphen;
+- Norwegian phone numbers: eight digits starting with 2–9, written together or grouped as
+  people do (470 12 345, 47 01 23 45, 4701 2345), optionally after +47 or 0047.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+NATIONAL_ID = re.compile(r"(?<![\d])\d{6}[ .\-]?\d{5}(?![\d])")
+_PHONE_GROUPINGS = (
+    r"[2-9]\d{7}",
+    r"[2-9]\d{2} \d{2} \d{3}",
+    r"[2-9]\d \d{2} \d{2} \d{2}",
+    r"[2-9]\d{3} \d{4}",
+)
+PHONE = re.compile(r"(?<![\d+])(?:(?:\+|00)47[ ]?)?(?:" + "|".join(_PHONE_GROUPINGS) + r")(?![\d])")
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # "national_id" or "phone"
+    text: str
+
+
+def find_personal_numbers(text: str) -> list[Finding]:
+    """Every piece of the text that looks like a national ID number or a phone number."""
+    findings = []
+    taken: list[tuple[int, int]] = []
+    for match in NATIONAL_ID.finditer(text or ""):
+        findings.append(Finding("national_id", match.group()))
+        taken.append(match.span())
+    for match in PHONE.finditer(text or ""):
+        start, end = match.span()
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            continue
+        findings.append(Finding("phone", match.group().strip()))
+    return findings
+
+
+def personal_number_warning(text: str) -> str:
+    """A plain-language warning naming what was found, or an empty string."""
+    kinds = {finding.kind for finding in find_personal_numbers(text)}
+    if not kinds:
+        return ""
+    if kinds == {"national_id"}:
+        return _(
+            "The text seems to contain a national identity number (11 digits). Remove it, "
+            "unless it is something else."
+        )
+    if kinds == {"phone"}:
+        return _(
+            "The text seems to contain a phone number (8 digits). Remove it, unless it is "
+            "something else."
+        )
+    return _(
+        "The text seems to contain a national identity number and a phone number. Remove "
+        "them, unless they are something else."
+    )

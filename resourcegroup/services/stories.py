@@ -1,0 +1,106 @@
+"""Stories: written by members, kept in the group; themes tagged and turned into inputs."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from participation import services as participation_services
+from participation.models import Group, Input, User
+
+from ..models import Story, StoryTheme
+from ..privacy import personal_number_warning
+
+NUMBERS_FOUND = "personal_number"
+
+
+def _warn_numbers(field: str, text: str, accept_numbers: bool) -> None:
+    """Refuse once when the text looks like it holds a personal number; the writer may confirm."""
+    warning = personal_number_warning(text)
+    if warning and not accept_numbers:
+        raise ValidationError({field: ValidationError(warning, code=NUMBERS_FOUND)})
+
+
+def story_create(
+    *, group: Group, author: User, kind: str, text: str, accept_numbers: bool = False
+) -> Story:
+    """A member's story from a meeting with NAV, kept inside the resource group."""
+    if group.kind != Group.Kind.RESOURCE:
+        raise ValidationError(_("Stories belong to a resource group."))
+    if kind not in Story.Kind.values:
+        raise ValidationError({"kind": _("Choose whether it went well or could be better.")})
+    if not text.strip():
+        raise ValidationError({"text": _("Write a few words about what happened.")})
+    _warn_numbers("text", text, accept_numbers)
+    story = Story(group=group, author=author, kind=kind, text=text.strip())
+    story.full_clean()
+    story.save()
+    return story
+
+
+@transaction.atomic
+def story_curate(
+    *,
+    story: Story,
+    themes: list[StoryTheme],
+    new_themes: str = "",
+    anonymised_text: str = "",
+    by: User,
+    accept_numbers: bool = False,
+) -> Story:
+    """The coordinator tags themes (choosing or naming new ones) and writes the anonymised text.
+
+    The anonymised version is the only part of a story that may leave the group.
+    """
+    programme = story.group.programmes.order_by("pk").first()
+    if any(theme.programme_id != programme.pk for theme in themes):
+        raise ValidationError({"themes": _("Choose themes of this programme.")})
+    _warn_numbers("anonymised_text", anonymised_text, accept_numbers)
+    names = [name.strip() for name in new_themes.split(",") if name.strip()]
+    if any(len(name) > 120 for name in names):
+        raise ValidationError({"new_themes": _("A theme can be 120 characters at most.")})
+    chosen = list(themes)
+    for name in names:
+        theme = StoryTheme.objects.filter(programme=programme, name__iexact=name).first()
+        if theme is None:
+            theme = StoryTheme.objects.create(programme=programme, name=name)
+        if theme not in chosen:
+            chosen.append(theme)
+    story.themes.set(chosen)
+    anonymised_text = anonymised_text.strip()
+    if anonymised_text != story.anonymised_text:
+        story.anonymised_text = anonymised_text
+        story.anonymised_at = timezone.now() if anonymised_text else None
+        story.anonymised_by = by if anonymised_text else None
+        story.save(update_fields=["anonymised_text", "anonymised_at", "anonymised_by"])
+    return story
+
+
+@transaction.atomic
+def theme_to_input(*, theme: StoryTheme, title: str, description: str, by: User) -> Input:
+    """Turn a theme into an input to NAV. Only anonymised text may leave the group."""
+    theme = StoryTheme.objects.select_for_update().get(pk=theme.pk)
+    if theme.input_id is not None:
+        raise ValidationError(_("This theme has already become an input."))
+    anonymised = theme.stories.exclude(anonymised_text="").select_related("group").first()
+    if anonymised is None:
+        raise ValidationError(
+            _("Write an anonymised version of at least one story with this theme first.")
+        )
+    if not title.strip():
+        raise ValidationError({"title": _("Give the input a title.")})
+    warning = personal_number_warning(f"{title}\n{description}")
+    if warning:
+        # Outside the group nothing that looks like a personal number is allowed at all.
+        raise ValidationError({"description": warning})
+    item = participation_services.input_create(
+        programme=theme.programme,
+        title=title,
+        source=Input.Source.STORY,
+        group=anonymised.group,
+        description=description,
+        raised_by=by,
+    )
+    theme.input = item
+    theme.save(update_fields=["input"])
+    return item

@@ -1,0 +1,215 @@
+"""The coordinator's side of the hours: approving months, the payroll file and the budget."""
+
+import datetime
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from participation.access import access_programme, require_manage
+from participation.views.people import _add_errors
+
+from ..forms.hours import ReturnForm
+from ..models import Timesheet
+from ..payroll import payroll_csv
+from ..selectors.hours import (
+    budget_overview,
+    month_or_404,
+    payroll_months,
+    payroll_rows,
+    timesheet_for_coordinator,
+    timesheet_rows,
+)
+from ..services import timesheets as service
+
+
+class TimesheetFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=gettext_lazy("Status"),
+        required=False,
+        choices=[("", gettext_lazy("All")), *Timesheet.Status.choices],
+    )
+    month = forms.DateField(
+        label=gettext_lazy("Month"),
+        required=False,
+        input_formats=["%Y-%m"],
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+    )
+
+
+def _coordinator(request, slug):
+    access = access_programme(request.user, slug)
+    require_manage(access)
+    return access
+
+
+@login_required
+def timesheet_list(request, slug):
+    access = _coordinator(request, slug)
+    filter_form = TimesheetFilterForm(request.GET or None)
+    filters = filter_form.cleaned_data if filter_form.is_valid() else {}
+    rows = timesheet_rows(
+        programme=access.programme,
+        status=filters.get("status", ""),
+        month=filters.get("month"),
+    )
+    return render(
+        request,
+        "resourcegroup/hours/timesheet_list.html",
+        {
+            "access": access,
+            "programme": access.programme,
+            "rows": rows,
+            "filter_form": filter_form,
+            "is_filtered": bool(filters.get("status") or filters.get("month")),
+        },
+    )
+
+
+@login_required
+def timesheet_detail(request, slug, timesheet_id):
+    access = _coordinator(request, slug)
+    row = timesheet_for_coordinator(access=access, timesheet_id=timesheet_id)
+    return _detail(request, access, row, ReturnForm())
+
+
+def _detail(request, access, row, return_form):
+    return render(
+        request,
+        "resourcegroup/hours/timesheet_detail.html",
+        {
+            "access": access,
+            "programme": access.programme,
+            "row": row,
+            "timesheet": row.timesheet,
+            "entries": row.timesheet.entries.all(),
+            "return_form": return_form,
+            "is_own": row.timesheet.person_id == request.user.pk,
+        },
+    )
+
+
+@login_required
+@require_POST
+def timesheet_approve(request, slug, timesheet_id):
+    access = _coordinator(request, slug)
+    row = timesheet_for_coordinator(access=access, timesheet_id=timesheet_id)
+    try:
+        timesheet = service.timesheet_approve(timesheet=row.timesheet, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("resourcegroup:timesheet_detail", slug=slug, timesheet_id=timesheet_id)
+    messages.success(
+        request,
+        _("%(month)s for %(name)s is approved.")
+        % {"month": date_format(timesheet.month, "F Y"), "name": timesheet.person.display_name},
+    )
+    return redirect("resourcegroup:timesheet_list", slug=slug)
+
+
+@login_required
+@require_POST
+def timesheet_return(request, slug, timesheet_id):
+    access = _coordinator(request, slug)
+    row = timesheet_for_coordinator(access=access, timesheet_id=timesheet_id)
+    form = ReturnForm(request.POST)
+    if form.is_valid():
+        try:
+            timesheet = service.timesheet_return(
+                timesheet=row.timesheet, by=request.user, comment=form.cleaned_data["comment"]
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(month)s is returned to %(name)s with your comment.")
+                % {
+                    "month": date_format(timesheet.month, "F Y"),
+                    "name": timesheet.person.display_name,
+                },
+            )
+            return redirect("resourcegroup:timesheet_list", slug=slug)
+    return _detail(request, access, row, form)
+
+
+@login_required
+def payroll(request, slug):
+    access = _coordinator(request, slug)
+    months = payroll_months(programme=access.programme)
+    chosen = _month_from(request.GET.get("month", "")) or (months[0] if months else None)
+    rows = payroll_rows(programme=access.programme, month=chosen) if chosen else []
+    return render(
+        request,
+        "resourcegroup/hours/payroll.html",
+        {
+            "access": access,
+            "programme": access.programme,
+            "months": months,
+            "chosen": chosen,
+            "rows": rows,
+            "total_hours": sum((r.hours for r in rows), 0),
+            "total_amount": sum((r.amount for r in rows), 0),
+        },
+    )
+
+
+def _month_from(text: str) -> datetime.date | None:
+    """ "2024-03" → 1 March 2024; anything else → None."""
+    year, _dash, month = text.partition("-")
+    try:
+        return datetime.date(int(year), int(month), 1)
+    except ValueError:
+        return None
+
+
+@login_required
+def payroll_download(request, slug, year, month):
+    access = _coordinator(request, slug)
+    month = month_or_404(year, month)
+    rows = payroll_rows(programme=access.programme, month=month)
+    service.payroll_export_log(
+        programme=access.programme, month=month, rows=len(rows), by=request.user
+    )
+    response = HttpResponse(payroll_csv(rows), content_type="text/csv; charset=utf-8")
+    filename = f"lonn-{access.programme.slug}-{month:%Y-%m}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def budget(request, slug):
+    access = _coordinator(request, slug)
+    return render(
+        request,
+        "resourcegroup/hours/budget.html",
+        {
+            "access": access,
+            "programme": access.programme,
+            "budget": budget_overview(programme=access.programme),
+        },
+    )
+
+
+BASE = "p/<slug:slug>/resource-group/"
+urlpatterns = [
+    path(BASE + "timesheets/", timesheet_list, name="timesheet_list"),
+    path(BASE + "timesheets/<int:timesheet_id>/", timesheet_detail, name="timesheet_detail"),
+    path(
+        BASE + "timesheets/<int:timesheet_id>/approve/",
+        timesheet_approve,
+        name="timesheet_approve",
+    ),
+    path(BASE + "timesheets/<int:timesheet_id>/return/", timesheet_return, name="timesheet_return"),
+    path(BASE + "payroll/", payroll, name="payroll"),
+    path(BASE + "payroll/<int:year>/<int:month>/csv/", payroll_download, name="payroll_download"),
+    path(BASE + "budget/", budget, name="budget"),
+]
