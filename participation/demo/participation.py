@@ -1,6 +1,7 @@
 import datetime
 from datetime import date
 
+from django.contrib.auth.hashers import check_password, make_password
 from django.utils import timezone
 
 from participation.models import Group, Membership, Office, Programme, User
@@ -62,7 +63,29 @@ def programme_period(today: date) -> tuple[date, date]:
     return date(start_year, start_month, 1), date(today.year + 1, 12, 31)
 
 
-def _person(key: str, password: str) -> User:
+class _DemoPassword:
+    """One hash for every demo login: hashing is slow on purpose, and twenty people would
+    take seconds each run. Each distinct stored hash is checked once."""
+
+    def __init__(self, password: str):
+        self.password = password
+        self._hash = None
+        self._checked: dict[str, bool] = {}
+
+    def matches(self, stored: str) -> bool:
+        if stored not in self._checked:
+            self._checked[stored] = check_password(self.password, stored)
+        return self._checked[stored]
+
+    @property
+    def hash(self) -> str:
+        if self._hash is None:
+            self._hash = make_password(self.password)
+            self._checked[self._hash] = True
+        return self._hash
+
+
+def _person(key: str, password: _DemoPassword) -> User:
     email, name, phone = PEOPLE[key]
     person, _ = User.objects.get_or_create(
         email=email, defaults={"display_name": name, "phone": phone}
@@ -71,8 +94,8 @@ def _person(key: str, password: str) -> User:
     if person.display_name != name:
         person.display_name = name
         changed.append("display_name")
-    if not person.check_password(password):
-        person.set_password(password)
+    if not password.matches(person.password):
+        person.password = password.hash
         changed.append("password")
     if changed:
         person.save(update_fields=changed)
@@ -132,7 +155,8 @@ def seed_participation(*, password: str) -> Programme:
     )
     programme.offices.set(offices.values())
 
-    people = {key: _person(key, password) for key in PEOPLE}
+    demo_password = _DemoPassword(password)
+    people = {key: _person(key, demo_password) for key in PEOPLE}
     programme.coordinators.set([people["coordinator"], people["project_employee"]])
 
     steering = _group(
