@@ -1,4 +1,6 @@
-"""URLs of checklists; its pages arrive with the issue that builds the app."""
+"""checklists' URLs: programme pages under p/<slug>/checklist/."""
+
+from .views import figures, templates, uses
 
 app_name = "checklists"
-urlpatterns: list = []
+urlpatterns = uses.urlpatterns + templates.urlpatterns + figures.urlpatterns

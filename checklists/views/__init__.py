@@ -1,0 +1,1 @@
+"""Checklist pages. Each subject's module keeps its own `urlpatterns`."""
