@@ -1,3 +1,82 @@
-"""PDF views for surveys (being built)."""
+"""PDFs for surveys: the A4 poster and A6 card per office, and the results.
 
-urlpatterns: list = []
+They read through surveys' selectors and access rules, like the pages they come from.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path
+
+from participation.access import require_manage
+from surveys.links import base_url, qr_data_uri, respondent_url
+from surveys.models.surveys import localized
+from surveys.selectors import access_survey, can_see_results, results_context
+
+from ..pdf import render_pdf
+
+
+def _pdf(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def _poster(request, slug, survey_id, office_code, *, size):
+    access, survey = access_survey(request.user, slug, survey_id)
+    require_manage(access)
+    if not survey.is_published:
+        raise Http404
+    office = get_object_or_404(survey.offices, code=office_code)
+    url = respondent_url(survey, office, base=base_url(request))
+    context = {
+        "survey": survey,
+        "title": localized(survey, "title", "nb"),
+        "office": office,
+        "url": url,
+        "qr": qr_data_uri(url),
+        "size": size,
+    }
+    pdf = render_pdf(
+        "reports/surveys/poster.html",
+        context,
+        stylesheets=[f"surveys/print-{size}.css"],
+        language="nb",
+    )
+    return _pdf(pdf, f"{survey.slug}-{office.code}-{size}.pdf")
+
+
+@login_required
+def survey_poster(request, slug, survey_id, office_code):
+    """An A4 poster for the office's waiting room, with the QR code and the link."""
+    return _poster(request, slug, survey_id, office_code, size="a4")
+
+
+@login_required
+def survey_card(request, slug, survey_id, office_code):
+    """An A6 card the advisor hands over after the first meeting."""
+    return _poster(request, slug, survey_id, office_code, size="a6")
+
+
+@login_required
+def survey_results_pdf(request, slug, survey_id):
+    """The results as the viewer may see them on the page (never the free text)."""
+    access, survey = access_survey(request.user, slug, survey_id)
+    if not can_see_results(access, survey):
+        raise Http404
+    value = request.GET.get("round", "")
+    context = results_context(
+        access=access, survey=survey, round_id=int(value) if value.isdigit() else None
+    )
+    context["free_text"] = []
+    pdf = render_pdf("reports/surveys/results.html", context, stylesheets=["surveys/print.css"])
+    return _pdf(pdf, f"{survey.slug}-results.pdf")
+
+
+SURVEY = "p/<slug:slug>/surveys/<int:survey_id>/"
+
+urlpatterns = [
+    path(SURVEY + "poster/<slug:office_code>.pdf", survey_poster, name="survey_poster"),
+    path(SURVEY + "card/<slug:office_code>.pdf", survey_card, name="survey_card"),
+    path(SURVEY + "results.pdf", survey_results_pdf, name="survey_results_pdf"),
+]

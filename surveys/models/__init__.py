@@ -1,0 +1,18 @@
+"""surveys' models, split by subject: the survey and its questions, responses, check-ins."""
+
+from .checkins import CheckInCount, CheckInReceipt
+from .responses import Answer, SubmissionToken, SurveyResponse
+from .surveys import Question, QuestionOption, ReviewComment, Round, Survey
+
+__all__ = [
+    "Answer",
+    "CheckInCount",
+    "CheckInReceipt",
+    "Question",
+    "QuestionOption",
+    "ReviewComment",
+    "Round",
+    "SubmissionToken",
+    "Survey",
+    "SurveyResponse",
+]

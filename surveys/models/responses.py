@@ -1,0 +1,80 @@
+"""Anonymous responses. What is NOT here matters as much as what is: no account, no IP address,
+no user agent, no time of day, no session key, and no link to the one-time token. A response's
+id is random, so that not even the order of the rows tells who answered first."""
+
+import uuid
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from participation.models import Office
+
+from .surveys import Question, QuestionOption, Round, Survey
+
+
+class SurveyResponse(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
+    round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="responses")
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="survey_responses")
+    # The day only: a time of day could be matched with an advisor's calendar.
+    submitted_on = models.DateField(_("answered on"))
+    language = models.CharField(_("language"), max_length=8, default="nb")
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+        indexes = [models.Index(fields=["survey", "round", "office"])]
+
+    def __str__(self):
+        return f"{self.survey} – {self.office} – {self.submitted_on}"
+
+
+class Answer(models.Model):
+    """One answer to one question; a multiple-choice answer is one row per chosen option."""
+
+    response = models.ForeignKey(SurveyResponse, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    option = models.ForeignKey(
+        QuestionOption, on_delete=models.CASCADE, null=True, blank=True, related_name="answers"
+    )
+    # Scale (1–5) and number answers.
+    number = models.IntegerField(null=True, blank=True)
+    # Yes/no, age group, and "dont_know" on a scale.
+    choice = models.CharField(max_length=20, blank=True)
+    text = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "question", "option"], name="one_answer_per_option"
+            ),
+            models.UniqueConstraint(
+                fields=["response", "question"],
+                condition=Q(option__isnull=True),
+                name="one_answer_per_question",
+            ),
+        ]
+
+    def __str__(self):
+        return (
+            f"{self.question_id}: {self.option_id or self.number or self.choice or self.text[:20]}"
+        )
+
+
+class SubmissionToken(models.Model):
+    """The digest of a used one-time form token. Its unique key is what makes a second
+    submission of the same form (a double tap, the back button) store nothing. It holds
+    no link to the response and no time."""
+
+    digest = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("used form token")
+        verbose_name_plural = _("used form tokens")
+
+    def __str__(self):
+        return self.digest[:12]

@@ -1,0 +1,375 @@
+"""Results of a survey round: per question and office the distribution, mean and share who
+agree, with small groups suppressed (surveys.suppression) before any filtering by viewer."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from importlib import import_module
+
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from participation.models import Office
+
+from ..answering import choices_for
+from ..charts import question_chart
+from ..masking import mask_personal_details
+from ..models import Answer, Question, Round, Survey, SurveyResponse
+from ..suppression import SUBTRACTION, suppress
+from .surveys import result_office_ids
+
+AGREE = ("4", "5")
+
+
+@dataclass
+class Cell:
+    value: str
+    label: str
+    count: int
+    percent: float
+
+
+@dataclass
+class ResultRow:
+    """One office's (or all offices') figures for one question; hidden rows carry no figures."""
+
+    label: str
+    office_id: int | None
+    n: int
+    hidden_reason: str | None = None
+    cells: list[Cell] = field(default_factory=list)
+    mean: float | None = None
+    agree_percent: float | None = None
+    # The offices the row is built from: one, or several for a total.
+    office_ids: list[int] = field(default_factory=list)
+
+    @property
+    def is_total(self) -> bool:
+        return self.office_id is None
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_reason is not None
+
+
+@dataclass
+class QuestionResult:
+    number: int
+    question: Question
+    choices: list[tuple[str, str]]
+    rows: list[ResultRow]
+
+    @property
+    def chart_row(self) -> ResultRow | None:
+        """The row the chart draws: the (shown) total when there is one, else the first office
+        shown."""
+        shown = [row for row in self.rows if not row.is_hidden and row.n]
+        totals = [row for row in shown if row.is_total]
+        return (totals or shown or [None])[0]
+
+    @property
+    def has_distribution(self) -> bool:
+        return bool(self.choices)
+
+
+@dataclass
+class SurveyResults:
+    survey: Survey
+    round: Round | None
+    rounds: list[Round]
+    responses: list[ResultRow]
+    questions: list[QuestionResult]
+
+    @property
+    def response_total(self) -> ResultRow | None:
+        return next((row for row in self.responses if row.is_total), None)
+
+
+def _offices(survey: Survey, office_ids_with_answers) -> list[Office]:
+    """The survey's offices, and any office that has answers from before it was removed."""
+    ids = set(survey.offices.values_list("pk", flat=True)) | set(office_ids_with_answers)
+    return list(Office.objects.filter(pk__in=ids).order_by("name"))
+
+
+def _rows(offices, visible_ids, counts_by_office: dict[int, int], build) -> list[ResultRow]:
+    """Decide suppression over every office, then keep the rows the viewer may see.
+
+    `build(label, office_id, n, reason, member_ids)` makes one row; a total has office_id None
+    and aggregates `member_ids`. When the total is hidden by the subtraction rule, a row for
+    the offices shown, together, takes its place: it is the sum of rows already on the page,
+    so it reveals nothing, and the steering group keeps a headline figure.
+    """
+    decision = suppress({office.pk: counts_by_office.get(office.pk, 0) for office in offices})
+    rows = []
+    for office in offices:
+        if visible_ids is not None and office.pk not in visible_ids:
+            continue
+        n = counts_by_office.get(office.pk, 0)
+        rows.append(build(office.name, office.pk, n, decision.reason(office.pk), [office.pk]))
+    if visible_ids is None:
+        every = [office.pk for office in offices]
+        n = sum(counts_by_office.get(pk, 0) for pk in every)
+        rows.append(build(_("All offices"), None, n, decision.total_reason, every))
+        if decision.total_reason == SUBTRACTION:
+            shown = [pk for pk in every if not decision.is_hidden(pk)]
+            n_shown = sum(counts_by_office.get(pk, 0) for pk in shown)
+            rows.append(build(_("The offices shown, together"), None, n_shown, None, shown))
+    return rows
+
+
+def survey_results(
+    *, survey: Survey, round: Round | None = None, office_ids: set[int] | None = None
+) -> SurveyResults:
+    """Every question's figures for one round (default: the latest), in five queries."""
+    rounds = list(survey.rounds.order_by("starts_on"))
+    if round is None and rounds:
+        round = rounds[-1]
+    questions = list(survey.questions.prefetch_related("options").order_by("position"))
+    answers = Answer.objects.filter(response__survey=survey, response__round=round)
+    grouped = answers.values(
+        "question_id", "response__office_id", "option_id", "number", "choice"
+    ).annotate(count=Count("id"))
+    sizes = answers.values("question_id", "response__office_id").annotate(
+        n=Count("response_id", distinct=True)
+    )
+    response_counts = dict(
+        SurveyResponse.objects.filter(survey=survey, round=round)
+        .values_list("office_id")
+        .annotate(n=Count("id"))
+    )
+    values: dict[int, dict[int, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
+    numbers: dict[int, dict[int, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    for row in grouped:
+        key = _value_key(row)
+        by_value = values[row["question_id"]][row["response__office_id"]]
+        by_value[key] = by_value.get(key, 0) + row["count"]
+        if row["number"] is not None:
+            numbers[row["question_id"]][row["response__office_id"]].append(
+                (row["number"], row["count"])
+            )
+    n_by_question: dict[int, dict[int, int]] = defaultdict(dict)
+    for row in sizes:
+        n_by_question[row["question_id"]][row["response__office_id"]] = row["n"]
+    offices = _offices(survey, response_counts)
+
+    def response_row(label, office_id, n, reason, member_ids):
+        return ResultRow(label, office_id, n, reason, office_ids=member_ids)
+
+    results = []
+    for index, question in enumerate(questions, start=1):
+        choices = choices_for(question)
+        builder = _question_row_builder(
+            question, choices, values[question.pk], numbers[question.pk], offices
+        )
+        rows = _rows(offices, office_ids, n_by_question[question.pk], builder)
+        results.append(QuestionResult(index, question, choices, rows))
+    return SurveyResults(
+        survey=survey,
+        round=round,
+        rounds=rounds,
+        responses=_rows(offices, office_ids, response_counts, response_row),
+        questions=results,
+    )
+
+
+def _value_key(row) -> str:
+    if row["option_id"] is not None:
+        return str(row["option_id"])
+    if row["choice"]:
+        return row["choice"]
+    if row["number"] is not None:
+        return str(row["number"])
+    return ""
+
+
+def _question_row_builder(question, choices, values, numbers, offices):
+    """A function making one question's row for an office (or None: all offices)."""
+
+    def build(label, office_id, n, reason, member_ids):
+        row = ResultRow(label, office_id, n, reason, office_ids=member_ids)
+        if reason is not None or not n:
+            return row
+        ids = member_ids
+        counts: dict[str, int] = defaultdict(int)
+        pairs: list[tuple[int, int]] = []
+        for pk in ids:
+            for key, count in values.get(pk, {}).items():
+                counts[key] += count
+            pairs.extend(numbers.get(pk, []))
+        row.cells = [
+            Cell(value, label, counts.get(value, 0), 100 * counts.get(value, 0) / n)
+            for value, label in choices
+        ]
+        if question.kind == Question.Kind.SCALE:
+            pairs = [(number, count) for number, count in pairs if 1 <= number <= 5]
+            rated = sum(count for _number, count in pairs)
+            if rated:
+                row.mean = sum(number * count for number, count in pairs) / rated
+                agreed = sum(counts.get(value, 0) for value in AGREE)
+                row.agree_percent = 100 * agreed / rated
+        elif question.kind == Question.Kind.NUMBER and pairs:
+            row.mean = sum(number * count for number, count in pairs) / sum(c for _n, c in pairs)
+        return row
+
+    return build
+
+
+@dataclass
+class RoundComparison:
+    """A scale question's mean and share who agree, per office and round."""
+
+    question: Question
+    rounds: list[Round]
+    # (label, office_id, [ResultRow per round, or None where the round has no such row])
+    rows: list[tuple[str, int | None, list[ResultRow | None]]]
+
+
+def round_comparison(
+    *, survey: Survey, office_ids: set[int] | None = None
+) -> list[RoundComparison]:
+    """The scale questions compared over the rounds; each round is suppressed on its own."""
+    rounds = list(survey.rounds.order_by("starts_on"))
+    questions = list(survey.questions.filter(kind=Question.Kind.SCALE).order_by("position"))
+    if not rounds or not questions:
+        return []
+    answers = Answer.objects.filter(response__survey=survey, question__in=questions)
+    grouped = answers.values(
+        "question_id", "response__round_id", "response__office_id", "number", "choice"
+    ).annotate(count=Count("id"))
+    data: dict = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
+    for row in grouped:
+        data[row["question_id"]][row["response__round_id"]][row["response__office_id"]].append(
+            (row["number"], row["count"])
+        )
+    offices = _offices(survey, {row["response__office_id"] for row in grouped})
+    comparisons = []
+    for question in questions:
+        per_round = []
+        for each in rounds:
+            by_office = data[question.pk][each.pk]
+            n_by_office = {pk: sum(c for _n, c in pairs) for pk, pairs in by_office.items()}
+            per_round.append(_rows(offices, office_ids, n_by_office, _mean_builder(by_office)))
+        # Rows by label: "the offices shown, together" may be in one round and not another.
+        labels: dict[str, int | None] = {}
+        for rows in per_round:
+            for row in rows:
+                labels.setdefault(row.label, row.office_id)
+        labelled = [
+            (
+                label,
+                office_id,
+                [next((r for r in rows if r.label == label), None) for rows in per_round],
+            )
+            for label, office_id in labels.items()
+        ]
+        comparisons.append(RoundComparison(question, rounds, labelled))
+    return comparisons
+
+
+def _mean_builder(by_office):
+    def build(label, office_id, n, reason, member_ids):
+        row = ResultRow(label, office_id, n, reason, office_ids=member_ids)
+        if reason is not None or not n:
+            return row
+        pairs = [pair for pk in member_ids for pair in by_office.get(pk, [])]
+        rated = [(number, count) for number, count in pairs if number is not None]
+        total = sum(count for _number, count in rated)
+        if total:
+            row.mean = sum(number * count for number, count in rated) / total
+            row.agree_percent = 100 * sum(c for n, c in rated if n >= 4) / total
+        return row
+
+    return build
+
+
+@dataclass
+class OfficeRate:
+    label: str
+    office_id: int | None
+    responses: ResultRow
+    first_meetings: int | None
+
+    @property
+    def percent(self) -> float | None:
+        if self.responses.is_hidden or not self.first_meetings:
+            return None
+        return 100 * self.responses.n / self.first_meetings
+
+
+def first_meetings_per_office(*, programme, start, end) -> dict[int, int] | None:
+    """First meetings per office from the checklists app, or None where it cannot tell."""
+    try:
+        selectors = import_module("checklists.selectors")
+        counter = selectors.first_meetings_per_office
+    except (ImportError, AttributeError):
+        return None
+    return counter(programme=programme, start=start, end=end)
+
+
+def response_rates(
+    *, results: SurveyResults, today: datetime.date | None = None
+) -> list[OfficeRate] | None:
+    """Responses per office against first meetings recorded in the round (None: unknown)."""
+    current = results.round
+    if current is None:
+        return None
+    end = current.ends_on or today or timezone.localdate()
+    meetings = first_meetings_per_office(
+        programme=results.survey.programme, start=current.starts_on, end=end
+    )
+    if meetings is None:
+        return None
+    rates = []
+    for row in results.responses:
+        known = sum(meetings.get(pk, 0) for pk in row.office_ids) or None
+        rates.append(OfficeRate(row.label, row.office_id, row, known))
+    return rates
+
+
+@dataclass
+class FreeTextAnswer:
+    office: str | None
+    text: str
+
+
+def free_text_answers(*, results: SurveyResults) -> list[tuple[Question, list[FreeTextAnswer]]]:
+    """The round's free-text answers, masked; the office is left out where it has few answers."""
+    questions = [q.question for q in results.questions if q.question.is_text]
+    if not questions:
+        return []
+    hidden_offices = {row.office_id for row in results.responses if row.is_hidden}
+    answers = (
+        Answer.objects.filter(
+            response__survey=results.survey, response__round=results.round, question__in=questions
+        )
+        .exclude(text="")
+        .select_related("response__office")
+        .order_by("question__position", "response_id")
+    )
+    by_question: dict[int, list[FreeTextAnswer]] = defaultdict(list)
+    for answer in answers:
+        office = answer.response.office
+        label = None if office.pk in hidden_offices else office.name
+        by_question[answer.question_id].append(
+            FreeTextAnswer(office=label, text=mask_personal_details(answer.text))
+        )
+    return [(question, by_question[question.pk]) for question in questions]
+
+
+def results_context(*, access, survey: Survey, round_id: int | None = None) -> dict:
+    """Everything the results page and the results PDF show, for this viewer."""
+    round = survey.rounds.filter(pk=round_id).first() if round_id else None
+    office_ids = result_office_ids(access)
+    results = survey_results(survey=survey, round=round, office_ids=office_ids)
+    return {
+        "access": access,
+        "programme": access.programme,
+        "survey": survey,
+        "results": results,
+        "question_items": [(q, question_chart(q)) for q in results.questions],
+        "comparisons": round_comparison(survey=survey, office_ids=office_ids),
+        "rates": response_rates(results=results),
+        "free_text": free_text_answers(results=results) if access.is_coordinator else [],
+        "is_office_view": office_ids is not None,
+    }

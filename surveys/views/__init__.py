@@ -1,0 +1,1 @@
+"""surveys' views, split by who uses them: respondents, builder, review, results, check-ins."""

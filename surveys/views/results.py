@@ -1,0 +1,106 @@
+"""Results for coordinators, the steering group and advisors; the CSV export."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from participation.access import access_programme, require_manage
+from participation.views.people import _add_errors
+
+from .. import services
+from ..forms import ChecklistLinkForm
+from ..selectors import (
+    access_survey,
+    can_see_results,
+    check_in_overview,
+    export_rows,
+    result_office_ids,
+    results_context,
+)
+from ..selectors.comparison import checklist_comparison, linkable_items
+
+
+def _round_id(request) -> int | None:
+    value = request.GET.get("round", "")
+    return int(value) if value.isdigit() else None
+
+
+@login_required
+def survey_results_page(request, slug, survey_id):
+    access, survey = access_survey(request.user, slug, survey_id)
+    if not can_see_results(access, survey):
+        raise Http404
+    context = results_context(access=access, survey=survey, round_id=_round_id(request))
+    return render(request, "surveys/results.html", context)
+
+
+@login_required
+def survey_export(request, slug, survey_id):
+    """One row per response. Coordinators may ask for all (?all=1); others get it suppressed."""
+    access, survey = access_survey(request.user, slug, survey_id)
+    if not (survey.is_published and access.can_see_programme_overview):
+        raise Http404
+    suppressed = not (access.is_coordinator and request.GET.get("all") == "1")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    kind = "suppressed" if suppressed else "all"
+    response["Content-Disposition"] = f'attachment; filename="{survey.slug}-{kind}.csv"'
+    response.write("\ufeff")  # Excel reads UTF-8 only with the byte-order mark
+    writer = csv.writer(response, delimiter=";")
+    for row in export_rows(survey=survey, suppressed=suppressed):
+        writer.writerow(row)
+    return response
+
+
+@login_required
+def check_in_results(request, slug):
+    """The coordinator's view of the meeting check-ins: aggregates over five or more only."""
+    access = access_programme(request.user, slug)
+    require_manage(access)
+    rows = check_in_overview(access=access, total_label=_("All these meetings"))
+    return render(
+        request,
+        "surveys/check_in_results.html",
+        {"access": access, "programme": access.programme, "rows": rows},
+    )
+
+
+@login_required
+def checklist_comparison_page(request, slug, survey_id):
+    """Checklist ticks beside young people's agreement, per office and round."""
+    access, survey = access_survey(request.user, slug, survey_id)
+    if not can_see_results(access, survey):
+        raise Http404
+    items = linkable_items(survey=survey)
+    form = None
+    if access.is_coordinator:
+        form = ChecklistLinkForm(request.POST or None, survey=survey, items=items)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.question_link_checklist_item(
+                    question=form.cleaned_data["question"], item=form.cleaned_data["item"]
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("The question is linked to the checklist point."))
+                return redirect("surveys:checklist_comparison", slug=slug, survey_id=survey.pk)
+    elif request.method == "POST":
+        raise Http404
+    return render(
+        request,
+        "surveys/checklist_comparison.html",
+        {
+            "access": access,
+            "programme": access.programme,
+            "survey": survey,
+            "comparisons": checklist_comparison(
+                survey=survey, office_ids=result_office_ids(access)
+            ),
+            "form": form,
+        },
+    )

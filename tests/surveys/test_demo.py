@@ -1,0 +1,85 @@
+"""The surveys of the demo: loaded once, the same after a second run, answerable at once."""
+
+import pytest
+from django.core.management import call_command
+
+from participation.models import Programme
+from surveys.demo import seed_surveys
+from surveys.models import (
+    Answer,
+    CheckInCount,
+    CheckInReceipt,
+    ReviewComment,
+    Round,
+    Survey,
+    SurveyResponse,
+)
+from surveys.selectors import survey_results
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [Survey, Round, SurveyResponse, Answer, ReviewComment, CheckInReceipt, CheckInCount]
+
+
+@pytest.fixture
+def programme():
+    call_command("seed_demo", "--password", "demo", stdout=open("/dev/null", "w"))
+    return Programme.objects.get(slug="best-pa-aktivitetsplikt")
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+def test_a_second_run_changes_nothing(programme):
+    seed_surveys(programme=programme)
+    first = counts()
+
+    seed_surveys(programme=programme)
+
+    assert counts() == first
+    assert first["SurveyResponse"] > 100
+    assert first["ReviewComment"] == 4
+    assert first["CheckInReceipt"] > 0
+
+
+def test_the_first_meeting_survey_answers_at_its_public_link(client, programme):
+    seed_surveys(programme=programme)
+
+    response = client.get("/s/forste-mote/?k=gjovik")
+
+    assert response.status_code == 200
+    assert "Hvordan var det første møtet ditt med NAV?" in response.content.decode()
+
+
+def test_one_office_has_too_few_answers_to_show_in_both_rounds(programme):
+    seed_surveys(programme=programme)
+    survey = Survey.objects.get(slug="forste-mote")
+
+    for each in survey.rounds.all():
+        rows = {row.label: row for row in survey_results(survey=survey, round=each).responses}
+        assert rows["NAV Søndre Land"].is_hidden
+        assert not rows["NAV Gjøvik"].is_hidden
+    assert list(survey.rounds.order_by("starts_on").values_list("name", flat=True)) == [
+        "Før sjekklista",
+        "Etter sjekklista",
+    ]
+
+
+def test_questions_are_linked_to_the_checklist_points_they_measure(programme):
+    from checklists.demo import seed_checklists
+
+    seed_checklists(programme=programme)
+    seed_surveys(programme=programme)
+
+    survey = Survey.objects.get(slug="forste-mote")
+    assert survey.questions.filter(measures_checklist_item__isnull=False).count() == 4
+
+
+def test_a_draft_is_out_for_comments(programme):
+    seed_surveys(programme=programme)
+
+    draft = Survey.objects.get(slug="aktivitetstilbud")
+
+    assert draft.status == Survey.Status.REVIEW
+    assert draft.review_group.kind == "resource"
