@@ -231,3 +231,39 @@ LOGGING = {
 # Absolute links in emails sent by workers, where there is no request to take them from.
 MEDVIRK_BASE_URL = env.str("MEDVIRK_BASE_URL", default="http://127.0.0.1:8000")
 CELERY_BEAT_SCHEDULE_FILENAME = str(BASE_DIR / "var" / "celerybeat-schedule")
+
+# --- Reminders and scheduled reports (issue 8) ------------------------------------------------
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE = {
+    # One reminder sweep every 15 minutes; what was sent is never sent again, and the sweep
+    # itself defers in the quiet hours.
+    "reminder-sweep": {
+        "task": "participation.tasks.run_reminder_sweep",
+        "schedule": crontab(minute="*/15"),
+    },
+    # Once a day: make the steering reports due before meetings and email finished ones.
+    "steering-reports": {
+        "task": "reports.tasks.run_report_schedule",
+        "schedule": crontab(hour=8, minute=30),
+    },
+    # Applications not chosen are deleted a set time after their posting closed.
+    "delete-expired-applications": {
+        "task": "resourcegroup.tasks.delete_expired_applications",
+        "schedule": crontab(hour=3, minute=15),
+    },
+}
+# No reminders from MEDVIRK_QUIET_HOURS_START to MEDVIRK_QUIET_HOURS_END (Oslo time).
+MEDVIRK_QUIET_HOURS_START = env.int("MEDVIRK_QUIET_HOURS_START", default=21)
+MEDVIRK_QUIET_HOURS_END = env.int("MEDVIRK_QUIET_HOURS_END", default=8)
+# Defaults for groups without their own reminder settings.
+MEDVIRK_REMINDER_DAY_BEFORE_AT = env.str("MEDVIRK_REMINDER_DAY_BEFORE_AT", default="12:00")
+MEDVIRK_INVITATION_DAYS_BEFORE = env.int("MEDVIRK_INVITATION_DAYS_BEFORE", default=7)
+# Defaults for programmes without their own report schedule.
+MEDVIRK_STEERING_REPORT_DAYS_BEFORE = env.int("MEDVIRK_STEERING_REPORT_DAYS_BEFORE", default=5)
+MEDVIRK_STEERING_REPORT_ATTACH_PDF = env.bool("MEDVIRK_STEERING_REPORT_ATTACH_PDF", default=False)
+# Text messages: a class with send_sms(to, text). The console backend prints them.
+MEDVIRK_SMS_BACKEND = env.str(
+    "MEDVIRK_SMS_BACKEND", default="participation.services.notifications.ConsoleSmsBackend"
+)
+MEDVIRK_SMS_FILE_PATH = env.path("MEDVIRK_SMS_FILE_PATH", default=BASE_DIR / "var" / "sms")

@@ -2,7 +2,17 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Group, Invitation, Membership, Office, Programme, User
+from .models import (
+    Group,
+    GroupReminderSettings,
+    Invitation,
+    Membership,
+    NotificationPreference,
+    Office,
+    Programme,
+    SentNotification,
+    User,
+)
 
 
 @admin.register(User)
@@ -64,3 +74,29 @@ class MembershipAdmin(admin.ModelAdmin):
 class InvitationAdmin(admin.ModelAdmin):
     list_display = ["email", "programme", "created_at", "sent_at", "accepted_at"]
     readonly_fields = ["created_at", "sent_at", "accepted_at"]
+
+
+@admin.register(NotificationPreference)
+class NotificationPreferenceAdmin(admin.ModelAdmin):
+    list_display = ["person", "kind", "channel"]
+    list_filter = ["kind", "channel"]
+    autocomplete_fields = ["person"]
+
+
+@admin.register(GroupReminderSettings)
+class GroupReminderSettingsAdmin(admin.ModelAdmin):
+    list_display = ["group"]
+
+
+@admin.register(SentNotification)
+class SentNotificationAdmin(admin.ModelAdmin):
+    """The log of what was sent: read-only, it is what keeps reminders from repeating."""
+
+    list_display = ["recipient", "kind", "occasion_key", "channel", "status", "sent_at"]
+    list_filter = ["kind", "channel"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

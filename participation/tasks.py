@@ -24,3 +24,11 @@ def send_meeting_invitation(meeting_id: int) -> None:
     if meeting is None or meeting.is_cancelled:
         return
     services.meeting_invitation_send(meeting=meeting)
+
+
+@shared_task
+def run_reminder_sweep() -> str:
+    """Every 15 minutes (Celery beat): one reminder sweep as of now."""
+    from .reminders import run_sweep
+
+    return run_sweep().summary()

@@ -1,5 +1,11 @@
 """participation's URLs. Each subject's views module keeps its own `urlpatterns`."""
 
-from .views import calendars, inputs, meetings, people
+from .views import calendars, inputs, meetings, notifications, people
 
-urlpatterns = people.urlpatterns + meetings.urlpatterns + inputs.urlpatterns + calendars.urlpatterns
+urlpatterns = (
+    people.urlpatterns
+    + meetings.urlpatterns
+    + inputs.urlpatterns
+    + calendars.urlpatterns
+    + notifications.urlpatterns
+)

@@ -6,13 +6,19 @@ documents. Nothing is fetched over the network: styles come from the static fold
 and images are inline (SVG or data: URLs), so workers render without a request.
 """
 
+import logging
 from collections.abc import Iterable
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
-from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher
+
+# WeasyPrint reports every layout step at INFO, from its import on; keep workers' and
+# commands' output readable.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+from weasyprint import CSS, HTML  # noqa: E402
+from weasyprint.urls import URLFetcher  # noqa: E402
 
 BASE_STYLESHEET = "reports/print.css"
 

@@ -3,6 +3,13 @@
 from .calendars import CalendarFeed
 from .inputs import Input, InputEvent
 from .meetings import ActionItem, AgendaItem, Attendance, Decision, Meeting, MeetingSeries
+from .notifications import (
+    GroupReminderSettings,
+    NotificationChannel,
+    NotificationKind,
+    NotificationPreference,
+    SentNotification,
+)
 from .people import (
     Group,
     Invitation,
@@ -21,6 +28,7 @@ __all__ = [
     "CalendarFeed",
     "Decision",
     "Group",
+    "GroupReminderSettings",
     "Input",
     "InputEvent",
     "Invitation",
@@ -28,8 +36,12 @@ __all__ = [
     "MeetingSeries",
     "Membership",
     "MembershipQuerySet",
+    "NotificationChannel",
+    "NotificationKind",
+    "NotificationPreference",
     "Office",
     "Programme",
+    "SentNotification",
     "User",
     "UserManager",
 ]

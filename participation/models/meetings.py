@@ -1,5 +1,7 @@
 """Meetings of a group: series, agenda, attendance, minutes, decisions and action items."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -7,6 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .people import Group, Membership
+
+# How long after a meeting its members may still answer the two-question check-in.
+CHECK_IN_PERIOD = datetime.timedelta(days=14)
 
 
 class MeetingSeries(models.Model):
@@ -120,6 +125,15 @@ class Meeting(models.Model):
     def agenda_deadline(self):
         """Members may propose agenda items until this moment."""
         return self.starts_at - timezone.timedelta(days=self.group.agenda_deadline_days)
+
+    def is_open_for_check_in(self, now=None) -> bool:
+        """Members may answer the meeting check-in from its start until two weeks after."""
+        now = now or timezone.now()
+        return (
+            not self.is_cancelled
+            and self.group.kind in (Group.Kind.RESOURCE, Group.Kind.USER_COMMITTEE)
+            and self.starts_at <= now <= self.ends_at + CHECK_IN_PERIOD
+        )
 
     @property
     def minutes_are_approved(self):
