@@ -1,8 +1,9 @@
-from .access import programmes_visible_to
+from .access import programme_access_for, programmes_visible_to
 
 
 def navigation(request):
-    """The programmes in the header and navigation; the current one from the URL's slug."""
+    """The programmes in the header, the current one (from the URL's slug), and the user's
+    access there, which decides the navigation's links."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
@@ -12,9 +13,10 @@ def navigation(request):
     current = next((p for p in programmes if p.slug == slug), None)
     if current is None and len(programmes) == 1:
         current = programmes[0]
-    can_manage = current is not None and current.coordinators.filter(pk=user.pk).exists()
+    access = programme_access_for(user, current) if current is not None else None
     return {
         "nav_programmes": programmes,
         "current_programme": current,
-        "nav_can_manage": can_manage,
+        "nav_access": access,
+        "nav_can_manage": access is not None and access.can_manage,
     }

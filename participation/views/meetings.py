@@ -140,7 +140,10 @@ def _render_meeting(request, access, meeting, **forms):
     detail = get_meeting_detail(meeting=meeting)
     can_write = access.can_write_for(meeting.group)
     is_member = meeting.group_id in access.group_ids()
-    propose_open = not meeting.is_cancelled and timezone.now() <= meeting.agenda_deadline
+    now = timezone.now()
+    propose_open = not meeting.is_cancelled and now <= meeting.agenda_deadline
+    # The two-question check-in (surveys app) is for the group's own members.
+    check_in_open = is_member and meeting.is_open_for_check_in(now)
     return _page(
         request,
         "meetings/meeting_detail.html",
@@ -155,6 +158,7 @@ def _render_meeting(request, access, meeting, **forms):
         show_minutes=meeting.minutes_are_approved or can_write,
         can_propose=is_member and not can_write,
         propose_open=propose_open,
+        check_in_open=check_in_open,
         propose_form=forms.get("propose_form") or AgendaProposalForm(),
         item_form=forms.get("item_form") or AgendaItemForm(),
     )
