@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from participation.models import Membership, Office, Programme, User
+from participation.privacy import looks_like_national_id
 
 from .models import ChecklistItem, ChecklistTemplate, ChecklistUse, ChecklistVersion
-from .personal_data import looks_like_national_id
 
 # How long an advisor may correct a use after recording it.
 CORRECTION_DAYS = 30

@@ -10,8 +10,8 @@ import re
 
 from django.utils.translation import gettext as _
 
-# 11 digits, possibly written 6 + 5 with a space, dot or dash: a fødselsnummer or D-number.
-NATIONAL_ID = re.compile(r"(?<!\d)\d{6}[\s.-]?\d{5}(?!\d)")
+from participation.privacy import NATIONAL_ID
+
 # 8 digits in any grouping (900 11 223, 90 01 12 23, 90011223), with +47 / 0047 in front or not.
 PHONE = re.compile(r"(?<![\d+])(?:(?:\+|00)\s?47[\s.-]?)?\d(?:[\s.-]?\d){7}(?![\d])")
 # Any longer run of digits left over (an account or case number) goes too.

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 
 from participation import services as participation_services
 from participation.models import Group, Membership, Programme, User
+from participation.privacy import find_personal_numbers
 
 from ..models import Application, ApplicationEvent, Posting
-from ..privacy import find_personal_numbers
 
 # Applications that did not lead to a place; deleted a set time after the posting closes.
 NOT_CHOSEN_STATUSES = (Application.Status.NOT_CHOSEN, Application.Status.DECLINED)

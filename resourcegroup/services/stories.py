@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 
 from participation import services as participation_services
 from participation.models import Group, Input, User
+from participation.privacy import personal_number_warning
 
 from ..models import Story, StoryTheme
-from ..privacy import personal_number_warning
 
 NUMBERS_FOUND = "personal_number"
 

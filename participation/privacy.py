@@ -1,8 +1,11 @@
-"""A small detector for what looks like a national ID number or a phone number in free text.
+"""Spotting what looks like a national identity number or a phone number in free text.
 
-Stories are personal, and young users sometimes paste their own numbers into them. The
-detector only warns; a person decides. It looks for:
-- national ID numbers: eleven digits, optionally split 6 + 5 by a space, dot or hyphen;
+Medvirk stores no national identity numbers (DESIGN.md), yet free text is where someone may
+type one by habit: a checklist note, a story, an application. Every app asks here, so that
+the rule is the same everywhere. Control digits are not checked on purpose: a mistyped
+number is just as personal. It looks for:
+- national ID numbers (fødselsnummer, D-number): eleven digits, optionally split 6 + 5 by a
+  space (also non-breaking), a dot or a hyphen, and not part of a longer run of digits;
 - Norwegian phone numbers: eight digits starting with 2–9, written together or grouped as
   people do (470 12 345, 47 01 23 45, 4701 2345), optionally after +47 or 0047.
 """
@@ -12,7 +15,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-NATIONAL_ID = re.compile(r"(?<![\d])\d{6}[ .\-]?\d{5}(?![\d])")
+NATIONAL_ID = re.compile(r"(?<!\d)\d{6}[ \u00a0.\-]?\d{5}(?!\d)")
 _PHONE_GROUPINGS = (
     r"[2-9]\d{7}",
     r"[2-9]\d{2} \d{2} \d{3}",
@@ -26,6 +29,11 @@ PHONE = re.compile(r"(?<![\d+])(?:(?:\+|00)47[ ]?)?(?:" + "|".join(_PHONE_GROUPI
 class Finding:
     kind: str  # "national_id" or "phone"
     text: str
+
+
+def looks_like_national_id(text: str) -> bool:
+    """True when the text contains something shaped like a national identity number."""
+    return bool(NATIONAL_ID.search(text or ""))
 
 
 def find_personal_numbers(text: str) -> list[Finding]:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from checklists.personal_data import looks_like_national_id
+from participation.privacy import looks_like_national_id
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 import pytest
 
-from resourcegroup.privacy import find_personal_numbers, personal_number_warning
+from participation.privacy import find_personal_numbers, personal_number_warning
 
 
 @pytest.mark.parametrize(
