@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from participation.access import access_programme, require_manage
-from participation.views.people import _add_errors
+from participation.forms import add_service_errors
 
 from .. import selectors, services
 from ..forms import ItemForm, TemplateCreateForm, TemplateUpdateForm, VersionForm
@@ -74,7 +74,7 @@ def template_create(request, slug):
         try:
             template = services.template_create(programme=access.programme, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The checklist is created. Now write its points."))
             return redirect(
@@ -100,7 +100,7 @@ def template_update(request, slug, template_id):
         try:
             services.template_update(template=template, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The checklist is saved."))
             return redirect("checklists:template_detail", slug=slug, template_id=template.pk)
@@ -130,7 +130,7 @@ def version_update(request, slug, template_id, number):
         try:
             services.version_update(version=version, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The draft is saved."))
             return redirect(
@@ -159,7 +159,7 @@ def item_create(request, slug, template_id, number):
         try:
             services.item_create(version=version, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The point is added."))
             return redirect(
@@ -195,7 +195,7 @@ def item_update(request, slug, template_id, number, item_id):
         try:
             services.item_update(item=item, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The point is saved."))
             return redirect(

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from participation.access import access_programme
-from participation.views.people import _add_errors
+from participation.forms import add_service_errors
 
 from .. import selectors, services
 from ..forms import ChecklistUseForm
@@ -94,7 +94,7 @@ def use_record(request, slug, template_id):
                 note=form.cleaned_data["note"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Thank you! The first meeting is recorded."))
             return redirect("checklists:home", slug=slug)
@@ -147,7 +147,7 @@ def use_update(request, slug, use_id):
                 note=form.cleaned_data["note"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The record is corrected."))
             return redirect("checklists:home", slug=slug)

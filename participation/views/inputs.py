@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from .. import services
 from ..access import access_input, access_programme, inputs_visible_to, require_manage
+from ..forms import add_service_errors
 from ..forms.inputs import (
     InputAssignForm,
     InputCreateForm,
@@ -20,7 +21,6 @@ from ..forms.inputs import (
 )
 from ..selectors import input_list as select_input_list
 from ..selectors import input_stats, inputs_for_member
-from .people import _add_errors
 
 
 @login_required
@@ -50,7 +50,7 @@ def input_create(request, slug):
                 programme=access.programme, raised_by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -84,7 +84,7 @@ def input_status(request, slug, input_id):
         try:
             services.input_change_status(input=item, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
             # The service may have changed the object before refusing; show what is stored.
             item.refresh_from_db()
         else:
@@ -108,7 +108,7 @@ def input_feedback(request, slug, input_id):
                 input=item, feedback=form.cleaned_data["feedback"], by=request.user
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The feedback is saved. The users can read it now."))
             return redirect("input_detail", slug=slug, input_id=item.pk)
@@ -129,7 +129,7 @@ def input_assign(request, slug, input_id):
                 person=form.cleaned_data["assigned_to"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Saved who follows the input up."))
             return redirect("input_detail", slug=slug, input_id=item.pk)

@@ -25,6 +25,7 @@ from ..access import (
     require_manage,
     require_writer,
 )
+from ..forms import add_service_errors
 from ..forms.meetings import (
     ActionItemForm,
     ActionItemStatusForm,
@@ -43,7 +44,6 @@ from ..selectors.meeting_pages import action_item_owner_choices, attendance_summ
 from ..selectors.meetings import attendance_by_membership
 from ..selectors.meetings import meeting_detail as get_meeting_detail
 from ..services.meetings import MinutesConflict
-from .people import _add_errors
 
 # The model checks the meeting's times as a whole; on the form that is the end time.
 MEETING_ERROR_FIELDS = {
@@ -61,7 +61,7 @@ def _add_meeting_errors(form, error: ValidationError) -> None:
                 for name, errors in error.error_dict.items()
             }
         )
-    _add_errors(form, error)
+    add_service_errors(form, error)
 
 
 def _posted(request):
@@ -120,7 +120,7 @@ def meeting_series_create(request, slug, group_id):
         try:
             series = services.meeting_series_create(group=group, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             count = series.meetings.count()
             messages.success(
@@ -202,7 +202,7 @@ def meeting_cancel(request, slug, meeting_id):
         try:
             services.meeting_cancel(meeting=meeting, reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("The meeting is cancelled. The other meetings go on as planned.")
@@ -225,7 +225,7 @@ def agenda_item_propose(request, slug, meeting_id):
         try:
             services.agenda_item_propose(meeting=meeting, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("Thank you! Your item is proposed. The coordinator decides on it.")
@@ -244,7 +244,7 @@ def agenda_item_add(request, slug, meeting_id):
         try:
             services.agenda_item_add(meeting=meeting, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The item is on the agenda."))
             return redirect("meeting_detail", slug=slug, meeting_id=meeting.pk)
@@ -300,7 +300,7 @@ def meeting_attendance(request, slug, meeting_id):
         try:
             services.attendance_record(meeting=meeting, statuses=form.statuses())
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Attendance is saved."))
             return redirect("meeting_detail", slug=slug, meeting_id=meeting.pk)
@@ -347,9 +347,9 @@ def meeting_minutes(request, slug, meeting_id):
             )
         except MinutesConflict as error:
             conflict = True
-            _add_errors(form, error)
+            add_service_errors(form, error)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The minutes are saved as a draft."))
             return redirect("meeting_minutes", slug=slug, meeting_id=meeting.pk)
@@ -381,7 +381,7 @@ def meeting_decision_add(request, slug, meeting_id):
         try:
             services.decision_add(meeting=meeting, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The decision is added."))
             return redirect("meeting_minutes", slug=slug, meeting_id=meeting.pk)
@@ -398,7 +398,7 @@ def meeting_action_add(request, slug, meeting_id):
         try:
             services.action_item_create(meeting=meeting, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The action item is added."))
             return redirect("meeting_minutes", slug=slug, meeting_id=meeting.pk)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from ..access import access_group, access_programme, require_manage
+from ..forms import add_service_errors
 from ..models import (
     Group,
     GroupReminderSettings,
@@ -29,7 +30,6 @@ from ..services.notifications import (
     notification_preferences,
     notification_preferences_set,
 )
-from .people import _add_errors
 
 Kind = NotificationKind
 FOR_EVERYONE = [
@@ -93,7 +93,7 @@ def notification_preferences_page(request):
         try:
             notification_preferences_set(person=person, channels=form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your choices are saved."))
             return redirect("notification_preferences")
@@ -168,7 +168,7 @@ def group_reminders_edit(request, slug, group_id):
         try:
             group_reminder_settings_save(group=group, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The reminder times are saved."))
             return redirect("group_reminders", slug=slug)

@@ -21,7 +21,7 @@ from ..access import (
     programme_accesses_for,
     require_manage,
 )
-from ..forms import InvitationAcceptForm, InvitationForm, MembershipEndForm
+from ..forms import InvitationAcceptForm, InvitationForm, MembershipEndForm, add_service_errors
 from ..selectors import coordinator_dashboard, group_list_for_landing
 
 
@@ -73,7 +73,7 @@ def person_invite(request, slug):
                 programme=access.programme, invited_by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -120,7 +120,7 @@ def membership_end(request, slug, group_id, membership_id):
         try:
             services.membership_end(membership=membership, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -182,12 +182,8 @@ def set_language(request):
     return django_set_language(request)
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
+# Other modules used to import this name; add_service_errors is the public one.
+_add_errors = add_service_errors
 
 
 urlpatterns = [

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from participation.access import require_manage
-from participation.views.people import _add_errors
+from participation.forms import add_service_errors
 
 from .. import services
 from ..forms import ReportRequestForm, ReportScheduleForm
@@ -59,7 +59,7 @@ def report_create(request, slug):
                 programme=access.programme, requested_by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("The report is being made. This page shows when it is ready.")
@@ -126,7 +126,7 @@ def report_schedule(request, slug):
         try:
             services.report_schedule_save(programme=access.programme, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The schedule is saved."))
             return redirect("reports:report_archive", slug=slug)

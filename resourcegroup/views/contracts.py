@@ -9,7 +9,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 
 from participation.access import access_programme, require_manage
-from participation.views.people import _add_errors
+from participation.forms import add_service_errors
 
 from ..forms.hours import ContractForm, RenewForm
 from ..selectors.hours import contract_for, contracts_visible_to, has_hours
@@ -48,7 +48,7 @@ def contract_new(request, slug):
                 programme=programme, created_by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -80,7 +80,7 @@ def contract_renew_view(request, slug, contract_id):
         try:
             contract_renew(contract=contract, created_by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,

@@ -10,8 +10,7 @@ from django.utils.translation import gettext as _
 
 from participation import services as participation_services
 from participation.access import access_programme, require_manage
-from participation.forms import MembershipEndForm
-from participation.views.people import _add_errors
+from participation.forms import MembershipEndForm, add_service_errors
 
 from ..forms.followup import FollowUpForm, WeeksForm
 from ..selectors.followup import (
@@ -57,7 +56,7 @@ def followup_member(request, slug, membership_id):
         try:
             follow_up_log(membership=membership, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The contact is saved."))
             return redirect("resourcegroup:followup_member", slug=slug, membership_id=membership.pk)
@@ -88,7 +87,7 @@ def followup_leave(request, slug, membership_id):
         try:
             participation_services.membership_end(membership=membership, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,

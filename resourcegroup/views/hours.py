@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from participation.access import access_programme
-from participation.views.people import _add_errors
+from participation.forms import add_service_errors
 
 from ..forms.hours import TimeEntryForm
 from ..money import hours_text
@@ -66,7 +66,7 @@ def my_month(request, slug, year, month):
                 programme=access.programme, person=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,

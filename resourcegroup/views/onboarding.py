@@ -8,7 +8,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 
 from participation.access import access_programme, require_manage
-from participation.views.people import _add_errors
+from participation.forms import add_service_errors
 
 from ..forms.onboarding import OnboardingForm
 from ..models import Onboarding
@@ -47,7 +47,7 @@ def onboarding_member(request, slug, membership_id):
         try:
             onboarding_save(membership=membership, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,

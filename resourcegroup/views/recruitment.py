@@ -8,7 +8,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
 from participation.access import access_programme, require_manage
-from participation.views.people import _add_errors
+from participation.forms import add_service_errors
 
 from ..forms.recruitment import (
     ApplicationForm,
@@ -54,7 +54,7 @@ def posting_edit(request, slug, posting_id=None):
                 programme=access.programme, posting=posting, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The posting is saved."))
             return redirect("resourcegroup:posting_detail", slug=slug, posting_id=saved.pk)
@@ -103,7 +103,7 @@ def application_new(request, slug, posting_id):
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The application is registered."))
             return redirect(
@@ -156,7 +156,7 @@ def application_detail(request, slug, application_id):
                 return redirect(request.path)
     except ValidationError as error:
         form = {"move": move_form, "note": note_form, "invite": invite_form}[action]
-        _add_errors(form, error)
+        add_service_errors(form, error)
     return render(
         request,
         "resourcegroup/recruitment/application_detail.html",
@@ -185,7 +185,7 @@ def apply(request, posting_slug):
         try:
             service.application_submit(posting=posting, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return redirect("resourcegroup:apply_thanks", posting_slug=posting.slug)
     return render(

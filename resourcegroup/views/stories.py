@@ -10,7 +10,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 
 from participation.access import access_programme, require_manage
-from participation.views.people import _add_errors
+from participation.forms import add_service_errors
 
 from ..forms.stories import StoryCurateForm, StoryForm, ThemeInputForm
 from ..selectors.stories import (
@@ -56,7 +56,7 @@ def story_new(request, slug):
         try:
             story_create(group=group, author=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
             if _numbers_found(error):
                 form.show_number_check()
         else:
@@ -84,7 +84,7 @@ def story_detail(request, slug, story_id):
             try:
                 story_curate(story=story, by=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
                 if _numbers_found(error):
                     form.show_number_check()
             else:
@@ -124,7 +124,7 @@ def theme_input(request, slug, theme_id):
         try:
             item = theme_to_input(theme=theme, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("The theme is now an input to NAV: “%(title)s”.") % {"title": item.title}

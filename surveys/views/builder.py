@@ -11,7 +11,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from participation.access import access_programme, require_manage
-from participation.views.people import _add_errors
+from participation.forms import add_service_errors
 
 from .. import services
 from ..forms import QuestionForm, RoundForm, SendForReviewForm, SurveyForm
@@ -45,7 +45,7 @@ def _question_errors(form, error: ValidationError) -> None:
             key = "show_if" if key in ("show_if_question", "show_if_value") else key
             renamed.setdefault(key, []).extend(value)
         error = ValidationError(renamed)
-    _add_errors(form, error)
+    add_service_errors(form, error)
 
 
 @login_required
@@ -73,7 +73,7 @@ def survey_create(request, slug):
         try:
             survey = services.survey_create(programme=access.programme, **data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The survey is created. Now add the questions."))
             return redirect("surveys:survey_detail", slug=slug, survey_id=survey.pk)
@@ -94,7 +94,7 @@ def survey_edit(request, slug, survey_id):
         try:
             services.survey_update(survey=survey, **data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The survey is saved."))
             return redirect("surveys:survey_detail", slug=slug, survey_id=survey.pk)
@@ -288,7 +288,7 @@ def round_create(request, slug, survey_id):
         try:
             services.round_start(survey=survey, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The new round has started."))
             return redirect("surveys:survey_detail", slug=slug, survey_id=survey.pk)

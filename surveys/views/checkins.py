@@ -8,8 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from participation.access import access_meeting
+from participation.forms import add_service_errors
 from participation.models import Membership
-from participation.views.people import _add_errors
 
 from .. import services
 from ..forms import CheckInForm
@@ -41,7 +41,7 @@ def meeting_check_in(request, slug, meeting_id):
                 meeting_score=form.cleaned_data["meeting_score"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Thank you for checking in!"))
             return redirect("surveys:meeting_check_in", slug=slug, meeting_id=meeting.pk)

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from participation.access import access_programme, require_manage
-from participation.views.people import _add_errors
+from participation.forms import add_service_errors
 
 from .. import services
 from ..forms import ChecklistLinkForm
@@ -85,7 +85,7 @@ def checklist_comparison_page(request, slug, survey_id):
                     question=form.cleaned_data["question"], item=form.cleaned_data["item"]
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The question is linked to the checklist point."))
                 return redirect("surveys:checklist_comparison", slug=slug, survey_id=survey.pk)

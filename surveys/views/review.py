@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from participation.views.people import _add_errors
+from participation.forms import add_service_errors
 
 from .. import services
 from ..answering import choices_for
@@ -41,7 +41,7 @@ def survey_review(request, slug, survey_id):
                     question=question, author=request.user, text=form.cleaned_data["text"]
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Thank you! Your comment is saved."))
                 return redirect(f"{request.path}#question-{question.pk}")
