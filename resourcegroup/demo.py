@@ -90,6 +90,7 @@ def seed_resourcegroup(*, programme: Programme) -> None:
         _seed_stories(programme, resource, people, coordinator)
     _seed_followup(resource, people, coordinator)
     _seed_onboarding(resource, coordinator)
+    _seed_honoraria(programme, people, coordinator)
 
 
 # --- Contracts ----------------------------------------------------------------------------
@@ -736,3 +737,73 @@ def _seed_onboarding(resource, coordinator):
             training_inputs_on=day(42) if number % 3 else None,
             first_talk_on=day(7),
         )
+
+
+# --- Honoraria and travel -------------------------------------------------------------------
+
+
+def _seed_honoraria(programme, people, coordinator):
+    """A rate from the start, honoraria from attendance (the latest month still waiting) and a
+    few travel claims in every state. Each step is a no-op the second time."""
+    from .models import HonorariumRate, TravelClaim
+    from .services import honoraria as honoraria_services
+
+    if not HonorariumRate.objects.filter(programme=programme).exists():
+        honoraria_services.honorarium_rate_set(
+            programme=programme,
+            valid_from=programme.starts_on,
+            amount_per_meeting=Decimal("350.00"),
+            km_rate=Decimal("4.50"),
+        )
+    today = timezone.localdate()
+    months = [_months_back(today, n) for n in range(12, 0, -1)]
+    for month in months:
+        honoraria_services.honoraria_generate(programme=programme, month=month)
+    for month in months[:-1]:
+        try:
+            honoraria_services.honoraria_approve(programme=programme, month=month, by=coordinator)
+        except ValidationError:
+            pass  # nothing waiting: approved on an earlier run
+    if TravelClaim.objects.filter(programme=programme).exists():
+        return
+    trips = [
+        ("aisha", "Dokka", {"kilometres": "96"}, "approve", ""),
+        ("tobias", "Lena", {"ticket_amount": "74.00"}, "approve", ""),
+        ("ida", "Raufoss", {"kilometres": "28"}, "return", "Var det tur-retur? Skriv begge veier."),
+        ("aisha", "Dokka", {"ticket_amount": "118.00"}, "", ""),
+    ]
+    for index, (key, from_place, how, decision, comment) in enumerate(trips):
+        person = people.get(key)
+        if person is None:
+            continue
+        attendance = (
+            Attendance.objects.filter(
+                membership__person=person,
+                membership__group__programmes=programme,
+                status=Attendance.Status.PRESENT,
+                meeting__starts_at__lt=timezone.now(),
+            )
+            .select_related("meeting")
+            .order_by("-meeting__starts_at")[index : index + 1]
+            .first()
+        )
+        if attendance is None:
+            continue
+        meeting = attendance.meeting
+        try:
+            claim = honoraria_services.travel_claim_submit(
+                programme=programme,
+                person=person,
+                date=timezone.localdate(meeting.starts_at),
+                meeting=meeting,
+                from_place=from_place,
+                to_place=meeting.place or "NAV Gjøvik",
+                comment="Til og fra ressursgruppemøtet",
+                **how,
+            )
+        except ValidationError:
+            continue
+        if decision == "approve":
+            honoraria_services.travel_claim_approve(claim=claim, by=coordinator)
+        elif decision == "return":
+            honoraria_services.travel_claim_return(claim=claim, by=coordinator, comment=comment)

@@ -4,6 +4,7 @@ application form at apply/<posting slug>/ (stable for the life of a posting)."""
 from .views import (
     contracts,
     followup,
+    honoraria,
     hours,
     index,
     onboarding,
@@ -22,4 +23,5 @@ urlpatterns = [
     *onboarding.urlpatterns,
     *stories.urlpatterns,
     *recruitment.urlpatterns,
+    *honoraria.urlpatterns,
 ]

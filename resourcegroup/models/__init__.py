@@ -2,6 +2,7 @@
 
 from .contracts import Contract, PayrollExport, TimeEntry, Timesheet
 from .followup import FollowUpContact
+from .honoraria import Honorarium, HonorariumRate, TravelClaim
 from .onboarding import Onboarding
 from .recruitment import Application, ApplicationEvent, Posting
 from .stories import Story, StoryTheme
@@ -11,6 +12,8 @@ __all__ = [
     "ApplicationEvent",
     "Contract",
     "FollowUpContact",
+    "Honorarium",
+    "HonorariumRate",
     "Onboarding",
     "PayrollExport",
     "Posting",
@@ -18,4 +21,5 @@ __all__ = [
     "StoryTheme",
     "TimeEntry",
     "Timesheet",
+    "TravelClaim",
 ]

@@ -26,7 +26,10 @@ class Posting(models.Model):
         _("short name in the link"),
         max_length=80,
         unique=True,
-        help_text=_("The application form is at /apply/<short name>/. Do not change it later."),
+        help_text=_(
+            "The application form is at /apply/short-name/ (this short name). "
+            "Do not change it later."
+        ),
     )
     text = models.TextField(_("posting text"))
     opens_on = models.DateField(_("open from"))

@@ -15,11 +15,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from participation.access import access_programme, require_manage
-from participation.views.people import _add_errors
+from participation.forms import add_service_errors
 
 from ..forms.hours import ReturnForm
 from ..models import Timesheet
 from ..payroll import payroll_csv
+from ..selectors.honoraria import payroll_extras
 from ..selectors.hours import (
     budget_overview,
     month_or_404,
@@ -127,7 +128,7 @@ def timesheet_return(request, slug, timesheet_id):
                 timesheet=row.timesheet, by=request.user, comment=form.cleaned_data["comment"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -176,10 +177,13 @@ def payroll_download(request, slug, year, month):
     access = _coordinator(request, slug)
     month = month_or_404(year, month)
     rows = payroll_rows(programme=access.programme, month=month)
+    # Approved honoraria and travel of volunteers go in the same file (selectors/honoraria.py).
+    extras = payroll_extras(programme=access.programme, month=month)
+    people = {row.person.pk for row in rows} | set(extras)
     service.payroll_export_log(
-        programme=access.programme, month=month, rows=len(rows), by=request.user
+        programme=access.programme, month=month, rows=len(people), by=request.user
     )
-    response = HttpResponse(payroll_csv(rows), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(payroll_csv(rows, extras), content_type="text/csv; charset=utf-8")
     filename = f"lonn-{access.programme.slug}-{month:%Y-%m}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

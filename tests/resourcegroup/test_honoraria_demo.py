@@ -1,0 +1,37 @@
+"""The demo's honoraria and travel: made once, and a second run changes nothing."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from participation.models import Programme
+from resourcegroup.demo import seed_resourcegroup
+from resourcegroup.models import Honorarium, HonorariumRate, TravelClaim
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts():
+    return {
+        "rates": HonorariumRate.objects.count(),
+        "honoraria": sorted(Honorarium.objects.values_list("pk", "status")),
+        "claims": sorted(TravelClaim.objects.values_list("pk", "status")),
+    }
+
+
+def test_the_demo_has_honoraria_and_travel_and_a_second_run_changes_nothing(db):
+    call_command("seed_demo", stdout=io.StringIO())
+    programme = Programme.objects.get(slug="best-pa-aktivitetsplikt")
+    seed_resourcegroup(programme=programme)
+    before = _counts()
+
+    seed_resourcegroup(programme=programme)
+
+    assert _counts() == before
+    assert Honorarium.objects.filter(status="approved").exists()
+    assert set(TravelClaim.objects.values_list("status", flat=True)) == {
+        "approved",
+        "returned",
+        "submitted",
+    }

@@ -1,0 +1,135 @@
+"""Who sees which honoraria and travel pages, and bad input on the phone form."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from participation.models import Membership
+from resourcegroup.models import TravelClaim
+from tests.participation.factories import MembershipFactory
+from tests.resourcegroup.factories_honoraria import HonorariumRateFactory, TravelClaimFactory
+
+pytestmark = pytest.mark.django_db
+
+BASE = "/p/best/resource-group/"
+
+
+@pytest.fixture
+def claim(cast):
+    Membership.objects.filter(person=cast.member).update(starts_on=datetime.date(2024, 1, 1))
+    HonorariumRateFactory(programme=cast.programme)
+    return TravelClaimFactory(programme=cast.programme, person=cast.member)
+
+
+COORDINATOR_PAGES = ["honoraria/", "honoraria/2024/3/"]
+
+
+@pytest.mark.parametrize("page", COORDINATOR_PAGES)
+def test_coordinator_pages_are_404_for_everyone_else(login, client, cast, claim, page):
+    login(cast.coordinator)
+    assert client.get(BASE + page).status_code == 200
+    for person in (cast.member, cast.advisor, cast.leader, cast.outsider):
+        login(person)
+        assert client.get(BASE + page).status_code == 404, person
+
+
+def test_anonymous_visitors_are_sent_to_login(client, cast, claim):
+    for page in ["travel/", "travel/new/", f"travel/{claim.pk}/", "honoraria/"]:
+        response = client.get(BASE + page)
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_a_member_sees_only_their_own_claims(login, client, english, cast, claim):
+    other = MembershipFactory(group=cast.resource_group, person__display_name="Nora").person
+    theirs = TravelClaimFactory(programme=cast.programme, person=other, from_place="Lena")
+    login(cast.member)
+
+    body = client.get(BASE + "travel/").content.decode()
+
+    assert "Raufoss" in body and "Lena" not in body
+    assert client.get(BASE + f"travel/{claim.pk}/").status_code == 200
+    assert client.get(BASE + f"travel/{theirs.pk}/").status_code == 404
+    assert client.get(BASE + f"travel/{theirs.pk}/edit/").status_code == 404
+    assert client.post(BASE + f"travel/{claim.pk}/approve/").status_code == 404
+
+
+def test_the_coordinator_sees_every_claim_and_approves(login, client, cast, claim):
+    login(cast.coordinator)
+    assert "Emma Medlem" in client.get(BASE + "travel/").content.decode()
+
+    client.post(BASE + f"travel/{claim.pk}/approve/")
+
+    claim.refresh_from_db()
+    assert claim.status == TravelClaim.Status.APPROVED
+
+
+@pytest.mark.parametrize("person", ["advisor", "leader", "outsider"])
+def test_others_cannot_see_travel(login, client, cast, claim, person):
+    login(getattr(cast, person))
+    for page in ["travel/", "travel/new/", f"travel/{claim.pk}/"]:
+        assert client.get(BASE + page).status_code == 404, page
+
+
+def test_a_member_claims_travel_on_the_phone_form(login, client, cast, claim):
+    login(cast.member)
+    response = client.post(
+        BASE + "travel/new/",
+        {"date": "2024-03-20", "from_place": "Lena", "to_place": "Gjøvik", "kilometres": "30,5"},
+    )
+    assert response.status_code == 302
+    new = TravelClaim.objects.get(from_place="Lena")
+    assert new.amount == Decimal("137.25")  # 30.5 × 4.50
+
+
+def test_bad_input_is_explained_and_every_value_kept(login, client, english, cast, claim):
+    login(cast.member)
+    response = client.post(
+        BASE + "travel/new/",
+        {
+            "date": "2024-03-20",
+            "from_place": "Lena",
+            "to_place": "Gjøvik",
+            "kilometres": "12",
+            "ticket_amount": "40",
+            "comment": "Buss og bil",
+        },
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "not both" in body
+    assert 'value="Lena"' in body and 'value="Buss og bil"' in body
+    assert TravelClaim.objects.count() == 1
+
+    response = client.post(
+        BASE + "travel/new/",
+        {"date": "2024-03-20", "from_place": "A", "to_place": "B", "kilometres": "-3"},
+    )
+    assert "more than zero" in response.content.decode()
+
+
+def test_editing_an_approved_claim_is_refused_with_values_kept(login, client, english, cast, claim):
+    TravelClaim.objects.filter(pk=claim.pk).update(status=TravelClaim.Status.APPROVED)
+    login(cast.member)
+
+    response = client.post(
+        BASE + f"travel/{claim.pk}/edit/",
+        {"date": "2024-03-12", "from_place": "Oslo", "to_place": "Gjøvik", "ticket_amount": "900"},
+    )
+
+    body = response.content.decode()
+    assert "approved and locked" in body and 'value="Oslo"' in body
+    claim.refresh_from_db()
+    assert claim.from_place == "Raufoss"
+
+
+def test_the_month_list_has_a_fixed_number_of_queries(
+    login, client, cast, claim, django_assert_max_num_queries
+):
+    for _ in range(5):
+        TravelClaimFactory(programme=cast.programme, person=cast.member)
+    login(cast.coordinator)
+    with django_assert_max_num_queries(20):
+        client.get(BASE + "travel/")
+    with django_assert_max_num_queries(20):
+        client.get(BASE + "honoraria/2024/3/")
