@@ -1,8 +1,12 @@
 """reports' URLs: each subject's PDF views module keeps its own `urlpatterns`."""
 
-from .views import checklists, resourcegroup, steering, surveys
+from .views import checklists, minutes, resourcegroup, steering, surveys
 
 app_name = "reports"
 urlpatterns = (
-    steering.urlpatterns + checklists.urlpatterns + surveys.urlpatterns + resourcegroup.urlpatterns
+    steering.urlpatterns
+    + checklists.urlpatterns
+    + surveys.urlpatterns
+    + resourcegroup.urlpatterns
+    + minutes.urlpatterns
 )
