@@ -101,3 +101,31 @@ def login(client):
         return client
 
     return _login
+
+
+@pytest.fixture(autouse=True)
+def english_source_strings():
+    """Tests read the English source strings: messages from services are in English here.
+
+    The interface is Norwegian by default; tests of that default use `browser_default_client`.
+    """
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def client():
+    """A test client whose browser asks for English, the language the tests are written in."""
+    from django.test import Client
+
+    return Client(HTTP_ACCEPT_LANGUAGE="en")
+
+
+@pytest.fixture
+def browser_default_client():
+    """A client that states no language, as a first visit from an unknown browser does."""
+    from django.test import Client
+
+    return Client()

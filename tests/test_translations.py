@@ -39,8 +39,8 @@ def test_compiled_catalogue_matches_the_message_file(language):
     assert table(mo) == table(po), f"run `make messages`: {language} .mo is out of date"
 
 
-def test_interface_is_in_norwegian_by_default(client, db):
-    body = client.get("/accounts/login/").content.decode()
+def test_interface_is_in_norwegian_by_default(browser_default_client, db):
+    body = browser_default_client.get("/accounts/login/").content.decode()
 
     assert "Logg inn" in body
     assert "Hopp til hovedinnholdet" in body

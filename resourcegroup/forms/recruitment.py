@@ -14,7 +14,9 @@ class PostingForm(forms.Form):
     slug = forms.SlugField(
         label=_("Short name in the link"),
         max_length=80,
-        help_text=_("The form is at /apply/<short name>/. Letters, digits and hyphens."),
+        help_text=_(
+            "The form is at /apply/short-name/ (this short name). Letters, digits and hyphens."
+        ),
     )
     group = forms.ModelChoiceField(
         label=_("Group the people chosen join"), queryset=Group.objects.none()

@@ -48,8 +48,9 @@ def _min_seconds() -> float:
 
 
 def survey_language(request, survey: Survey | None) -> str:
-    """The link's ?lang=, else the browser's language when the survey has it, else bokmål."""
-    codes = survey.language_codes if survey else ["nb"]
+    """The link's ?lang=, else the browser's language when the survey has it, else bokmål.
+    Where there is no survey (a wrong link), the page follows the browser like the rest."""
+    codes = survey.language_codes if survey else [code for code, _ in settings.LANGUAGES]
     asked = request.POST.get("lang") or request.GET.get("lang")
     if asked in codes:
         return asked

@@ -3,8 +3,8 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
-def test_norwegian_bokmal_is_the_default(client):
-    body = client.get("/accounts/login/").content.decode()
+def test_norwegian_bokmal_is_the_default(browser_default_client):
+    body = browser_default_client.get("/accounts/login/").content.decode()
 
     assert '<html lang="nb">' in body
     assert "Logg inn" in body

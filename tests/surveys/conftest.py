@@ -65,7 +65,7 @@ class Respondent:
         return TOKEN.search(self.body).group(1)
 
     def form_state(self):
-        data = {"token": self.token, "lang": "nb"}
+        data = {"token": self.token, "lang": "en"}
         data["page"] = re.search(r'name="page" value="(-?\d+)"', self.body).group(1)
         hidden: dict[str, list[str]] = {}
         for name, value in HIDDEN.findall(self.body):

@@ -26,6 +26,9 @@ class SurveyFactory(factory.django.DjangoModelFactory):
     introduction = "Vi vil gjerne vite hva du synes."
     anonymity_promise = "Du svarer anonymt."
     purpose = "Svarene brukes til å gjøre første møte bedre."
+    # Offered in English too, so that the pages follow the tests' English browser (the texts
+    # fall back to bokmål where no English is written).
+    languages = factory.LazyFunction(lambda: ["en"])
 
     @factory.post_generation
     def offices(obj, create, extracted, **kwargs):

@@ -43,10 +43,10 @@ def test_a_second_run_changes_nothing(programme):
     assert first["CheckInReceipt"] > 0
 
 
-def test_the_first_meeting_survey_answers_at_its_public_link(client, programme):
+def test_the_first_meeting_survey_answers_at_its_public_link(browser_default_client, programme):
     seed_surveys(programme=programme)
 
-    response = client.get("/s/forste-mote/?k=gjovik")
+    response = browser_default_client.get("/s/forste-mote/?k=gjovik")
 
     assert response.status_code == 200
     assert "Hvordan var det første møtet ditt med NAV?" in response.content.decode()
