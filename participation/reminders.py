@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import import_module
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone, translation
@@ -84,7 +85,7 @@ def run_sweep(*, now: datetime.datetime | None = None) -> SweepResult:
     if in_quiet_hours(now):
         result.deferred = True
         return result
-    for reminder in REMINDERS:
+    for reminder in all_reminders():
         try:
             reminder(now=now, result=result)
         except Exception:
@@ -116,7 +117,7 @@ def _default_invitation_days() -> int:
     return int(_setting("MEDVIRK_INVITATION_DAYS_BEFORE", 7))
 
 
-def _active_programmes(now) -> list[Programme]:
+def active_programmes(now) -> list[Programme]:
     today = timezone.localdate(now)
     since = today - datetime.timedelta(days=PROGRAMME_ENDED_GRACE_DAYS)
     return list(
@@ -161,7 +162,7 @@ def _claimed(kind: str, pairs: Iterable[tuple[int, str]]) -> set[tuple[int, str]
     )
 
 
-def _deliver(notices: list[Notice], *, now, result: SweepResult) -> list[Notice]:
+def deliver(notices: list[Notice], *, now, result: SweepResult) -> list[Notice]:
     """Send each notice by its recipient's channel; returns those that went out."""
     by_kind = defaultdict(list)
     for notice in notices:
@@ -193,7 +194,7 @@ def _deliver(notices: list[Notice], *, now, result: SweepResult) -> list[Notice]
     return delivered
 
 
-def _notice(kind: str, recipient: User, occasions, **context) -> Notice:
+def make_notice(kind: str, recipient: User, occasions, **context) -> Notice:
     return Notice(
         kind=kind,
         recipient=recipient,
@@ -255,7 +256,7 @@ def meeting_invitations(*, now, result: SweepResult) -> None:
         for person in members.get(meeting.group_id, []):
             if (person.pk, key) in claimed:
                 continue
-            notice = _notice(
+            notice = make_notice(
                 Kind.MEETING_INVITATION,
                 person,
                 [(key, meeting)],
@@ -269,7 +270,7 @@ def meeting_invitations(*, now, result: SweepResult) -> None:
                 ics = ical.calendar_for([meeting], name=meeting.display_title, base_url=base_url)
             notice.attachments.append(_calendar_attachment(ics, "motet.ics"))
             notices.append(notice)
-    delivered = _deliver(notices, now=now, result=result)
+    delivered = deliver(notices, now=now, result=result)
     sent_ids = {notice.occasions[0][1].pk for notice in delivered}
     if sent_ids:
         # Conditional: a coordinator who sent the agenda meanwhile keeps their time.
@@ -306,7 +307,7 @@ def meeting_reminders(*, now, result: SweepResult) -> None:
             due.append(meeting)
     members = _members_by_group((m.group_id for m in due), on=timezone.localdate(now))
     notices = [
-        _notice(
+        make_notice(
             Kind.MEETING_REMINDER,
             person,
             # The day is part of the occasion: a meeting moved to another day is reminded again.
@@ -318,7 +319,7 @@ def meeting_reminders(*, now, result: SweepResult) -> None:
         for meeting in due
         for person in members.get(meeting.group_id, [])
     ]
-    _deliver(notices, now=now, result=result)
+    deliver(notices, now=now, result=result)
 
 
 AGENDA_DEADLINE_GROUPS = (Group.Kind.RESOURCE, Group.Kind.USER_COMMITTEE)
@@ -352,7 +353,7 @@ def agenda_deadlines(*, now, result: SweepResult) -> None:
     ]
     members = _members_by_group((m.group_id for m in due), on=timezone.localdate(now))
     notices = [
-        _notice(
+        make_notice(
             Kind.AGENDA_DEADLINE,
             person,
             [(f"meeting:{meeting.pk}:{timezone.localdate(meeting.agenda_deadline)}", meeting)],
@@ -364,7 +365,7 @@ def agenda_deadlines(*, now, result: SweepResult) -> None:
         for meeting in due
         for person in members.get(meeting.group_id, [])
     ]
-    _deliver(notices, now=now, result=result)
+    deliver(notices, now=now, result=result)
 
 
 # --- Action items ---------------------------------------------------------------------------
@@ -387,10 +388,12 @@ def _per_owner(kind: str, items, key, *, now, result: SweepResult) -> None:
         item.url = _meeting_url(item.meeting)
         by_owner[item.owner].append(item)
     notices = [
-        _notice(kind, owner, [(key(item), item) for item in owned], today=timezone.localdate(now))
+        make_notice(
+            kind, owner, [(key(item), item) for item in owned], today=timezone.localdate(now)
+        )
         for owner, owned in by_owner.items()
     ]
-    _deliver(notices, now=now, result=result)
+    deliver(notices, now=now, result=result)
 
 
 def action_items_due(*, now, result: SweepResult) -> None:
@@ -426,7 +429,7 @@ def action_items_overdue(*, now, result: SweepResult) -> None:
 # --- To the coordinators --------------------------------------------------------------------
 
 
-def _per_coordinator(kind: str, rows, *, now, result: SweepResult, **context) -> None:
+def per_coordinator(kind: str, rows, *, now, result: SweepResult, **context) -> None:
     """rows: (programme, key, object). One message per coordinator and programme."""
     grouped = defaultdict(list)
     for programme, key, obj in rows:
@@ -434,10 +437,10 @@ def _per_coordinator(kind: str, rows, *, now, result: SweepResult, **context) ->
             if coordinator.is_active:
                 grouped[(coordinator, programme)].append((key, obj))
     notices = [
-        _notice(kind, coordinator, occasions, programme=programme, **context)
+        make_notice(kind, coordinator, occasions, programme=programme, **context)
         for (coordinator, programme), occasions in grouped.items()
     ]
-    _deliver(notices, now=now, result=result)
+    deliver(notices, now=now, result=result)
 
 
 def minutes_waiting(*, now, result: SweepResult) -> None:
@@ -461,7 +464,7 @@ def minutes_waiting(*, now, result: SweepResult) -> None:
                 meeting, base_url=ical.base_url(), slug=programme.slug
             )
             rows.append((programme, f"meeting:{meeting.pk}", meeting))
-    _per_coordinator(Kind.MINUTES_APPROVAL, rows, now=now, result=result)
+    per_coordinator(Kind.MINUTES_APPROVAL, rows, now=now, result=result)
 
 
 def inputs_without_feedback(*, now, result: SweepResult) -> None:
@@ -469,7 +472,7 @@ def inputs_without_feedback(*, now, result: SweepResult) -> None:
     from django.urls import reverse
 
     today = timezone.localdate(now)
-    programmes = {p.pk: p for p in _active_programmes(now)}
+    programmes = {p.pk: p for p in active_programmes(now)}
     inputs = (
         Input.objects.filter(programme__in=programmes)
         .feedback_overdue(today=today)
@@ -483,7 +486,7 @@ def inputs_without_feedback(*, now, result: SweepResult) -> None:
             "input_detail", kwargs={"slug": programme.slug, "input_id": item.pk}
         )
         rows.append((programme, f"input:{item.pk}:{item.feedback_due_on}", item))
-    _per_coordinator(Kind.INPUT_FEEDBACK, rows, now=now, result=result, today=today)
+    per_coordinator(Kind.INPUT_FEEDBACK, rows, now=now, result=result, today=today)
 
 
 def absence_flags(*, now, result: SweepResult) -> None:
@@ -492,7 +495,7 @@ def absence_flags(*, now, result: SweepResult) -> None:
     from django.urls import reverse
 
     rows = []
-    for programme in _active_programmes(now):
+    for programme in active_programmes(now):
         groups = list(programme.groups.all())
         for overview in attendance_overviews(groups=groups, now=now).values():
             for row in overview.flagged:
@@ -505,7 +508,7 @@ def absence_flags(*, now, result: SweepResult) -> None:
                 rows.append(
                     (programme, f"membership:{row.membership.pk}:from-meeting:{start}", row)
                 )
-    _per_coordinator(Kind.ABSENCE_FLAG, rows, now=now, result=result)
+    per_coordinator(Kind.ABSENCE_FLAG, rows, now=now, result=result)
 
 
 def _streak_start(row, meetings) -> int | None:
@@ -520,18 +523,10 @@ def _streak_start(row, meetings) -> int | None:
     return start
 
 
-# --- From the apps built on participation (used when they are there) --------------------------
+# --- Shared with the apps built on participation ----------------------------------------------
 
 
-def _optional_selector(module: str, name: str) -> Callable | None:
-    """A selector of an app that may not exist yet (or not have it); None if missing."""
-    try:
-        return getattr(import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-
-
-def _url(name: str, **kwargs) -> str:
+def absolute_url(name: str, **kwargs) -> str:
     """An absolute link to a page of another app; the programme page if it has none."""
     from django.urls import NoReverseMatch, reverse
 
@@ -542,100 +537,21 @@ def _url(name: str, **kwargs) -> str:
     return ical.base_url() + path
 
 
-def _month_to_send(today: datetime.date) -> datetime.date | None:
-    """The month whose timesheet is due: the ending month in its last two days, the month
-    just ended in the first five days of the next; None in between."""
-    tomorrow_but_one = today + datetime.timedelta(days=2)
-    if tomorrow_but_one.month != today.month:
-        return today.replace(day=1)
-    if today.day <= TIMESHEET_GRACE_DAYS:
-        return (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
-    return None
-
-
-TIMESHEET_GRACE_DAYS = 5
-TIMESHEET_APPROVE_AFTER_DAYS = 2
-SURVEY_CLOSING_DAYS = 3
-
-
-def timesheet_reminders(*, now, result: SweepResult) -> None:
-    """Paid representatives: send in the month's timesheet (last two days of the month and
-    the first five of the next). Coordinators: timesheets sent in two days ago or more and
-    still waiting. Only when the resource-group app provides timesheets."""
-    rows_of = _optional_selector("resourcegroup.selectors.hours", "timesheet_rows")
-    if rows_of is None:
-        return
-    today = timezone.localdate(now)
-    month = _month_to_send(today)
-    to_submit, to_approve = [], []
-    for programme in _active_programmes(now):
-        rows = rows_of(programme=programme)
-        if month is not None:
-            done = {
-                row.timesheet.person_id
-                for row in rows
-                if row.timesheet.month == month
-                and row.timesheet.status in ("submitted", "approved")
-            }
-            representatives = {
-                m.person_id: m.person
-                for m in Membership.objects.current(on=today)
-                .filter(
-                    group__programmes=programme,
-                    role=Membership.Role.PAID_REPRESENTATIVE,
-                    person__is_active=True,
-                )
-                .select_related("person")
-            }
-            url = _url("resourcegroup:my_hours", slug=programme.slug)
-            for person in representatives.values():
-                if person.pk not in done:
-                    to_submit.append(
-                        _notice(
-                            Kind.TIMESHEET_SUBMIT,
-                            person,
-                            [(f"timesheet:{programme.pk}:{month:%Y-%m}", month)],
-                            programme=programme,
-                            month=month,
-                            url=url,
-                        )
-                    )
-        waiting_since = now - datetime.timedelta(days=TIMESHEET_APPROVE_AFTER_DAYS)
-        for row in rows:
-            sheet = row.timesheet
-            if (
-                sheet.status == "submitted"
-                and sheet.submitted_at
-                and sheet.submitted_at <= waiting_since
-            ):
-                row.url = _url("resourcegroup:timesheet_list", slug=programme.slug)
-                key = f"timesheet:{sheet.pk}:submitted:{sheet.submitted_at:%Y%m%d%H%M}"
-                to_approve.append((programme, key, row))
-    _deliver(to_submit, now=now, result=result)
-    _per_coordinator(Kind.TIMESHEET_APPROVE, to_approve, now=now, result=result)
-
-
-def survey_reminders(*, now, result: SweepResult) -> None:
-    """Published surveys that close within three days, to the coordinators (once per closing
-    date), when the surveys app is there."""
-    visible = _optional_selector("surveys.selectors", "surveys_visible_to")
-    if visible is None:
-        return
-    from .access import ProgrammeAccess
-
-    today = timezone.localdate(now)
-    rows = []
-    for programme in _active_programmes(now):
-        # Read as the programme's coordinators do: every survey of the programme.
-        surveys = visible(ProgrammeAccess(programme=programme, is_coordinator=True))
-        for survey in surveys.filter(closes_on__gte=today).order_by("closes_on"):
-            if not survey.is_open(today=today):
-                continue
-            if (survey.closes_on - today).days > SURVEY_CLOSING_DAYS:
-                continue
-            survey.url = _url("surveys:survey_detail", slug=programme.slug, survey_id=survey.pk)
-            rows.append((programme, f"survey:{survey.pk}:closes:{survey.closes_on}", survey))
-    _per_coordinator(Kind.SURVEY_CLOSING, rows, now=now, result=result)
+def all_reminders() -> list[Callable]:
+    """participation's reminder kinds, then those of every installed app with a `reminders`
+    module listing its own in REMINDERS (the base never imports the apps built on it)."""
+    found = list(REMINDERS)
+    for config in apps.get_app_configs():
+        if config.label == "participation":
+            continue
+        try:
+            module = import_module(f"{config.name}.reminders")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.reminders":
+                raise
+            continue
+        found.extend(getattr(module, "REMINDERS", []))
+    return found
 
 
 REMINDERS: list[Callable] = [
@@ -647,6 +563,4 @@ REMINDERS: list[Callable] = [
     minutes_waiting,
     inputs_without_feedback,
     absence_flags,
-    timesheet_reminders,
-    survey_reminders,
 ]

@@ -299,8 +299,8 @@ def test_a_member_away_twice_is_not_flagged(cast):
     assert NotificationKind.ABSENCE_FLAG not in kinds_sent()
 
 
-def test_optional_apps_without_their_selectors_send_nothing_and_break_nothing(cast, monkeypatch):
-    monkeypatch.setattr(reminders, "_optional_selector", lambda module, name: None)
+def test_without_the_apps_reminders_only_participations_kinds_run(cast, monkeypatch):
+    monkeypatch.setattr(reminders, "all_reminders", lambda: list(reminders.REMINDERS))
 
     result = run_sweep(now=at(0, 10))
 

@@ -8,9 +8,11 @@ from django.core import mail
 from django.utils import timezone
 
 from participation.models import Membership, NotificationKind, SentNotification
-from participation.reminders import SweepResult, survey_reminders, timesheet_reminders
+from participation.reminders import SweepResult
 from participation.services.meetings import local_datetime
 from resourcegroup.models import Timesheet
+from resourcegroup.reminders import timesheet_reminders
+from surveys.reminders import survey_reminders
 from tests.participation.factories import MembershipFactory
 from tests.resourcegroup.factories import TimesheetFactory
 from tests.surveys.factories import published_survey
