@@ -1,10 +1,12 @@
 """Helpers the browser tests share: opening pages, logging in, and the axe check."""
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
-from .conftest import DEMO_PASSWORD
+from .conftest import DEMO_PASSWORD, PHONE, PROGRAMME_SLUG
 
 axe = Axe()
 
@@ -21,6 +23,21 @@ def log_in(page: Page, email: str, password: str = DEMO_PASSWORD) -> None:
     page.get_by_label("E-post").fill(email)
     page.get_by_label("Passord").fill(password)
     page.get_by_role("button", name="Logg inn").click()
+
+
+def log_in_in_english(page: Page, email: str) -> None:
+    """Log in on an English page and land on the demo programme."""
+    visit(page, "/accounts/login/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(re.compile(re.escape(f"/p/{PROGRAMME_SLUG}/") + "$"))
+
+
+def expect_no_sideways_scroll(page: Page) -> None:
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= PHONE["width"], f"{page.url} is {scroll_width}px wide on a 360px phone"
 
 
 def expect_no_serious_accessibility_violations(page: Page) -> None:

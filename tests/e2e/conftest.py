@@ -91,14 +91,10 @@ def open_page(browser, live_server):
     """A fresh browser context per page: no cookies or session carried between tests."""
     contexts = []
 
-    def _open_page(viewport=LAPTOP):
-        context = browser.new_context(
-            base_url=live_server.url,
-            viewport=viewport,
-            # The users are Norwegian; without this Chromium asks for English and Django's
-            # LocaleMiddleware would serve the English UI.
-            locale="nb-NO",
-        )
+    def _open_page(viewport=LAPTOP, locale="nb-NO"):
+        # The users are Norwegian; without a locale Chromium asks for English and Django's
+        # LocaleMiddleware would serve the English UI.
+        context = browser.new_context(base_url=live_server.url, viewport=viewport, locale=locale)
         context.set_default_timeout(10_000)
         contexts.append(context)
         return context.new_page()
@@ -106,6 +102,16 @@ def open_page(browser, live_server):
     yield _open_page
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def open_english_page(open_page):
+    """A page in a browser that asks for English: journeys written against the source texts."""
+
+    def _open(viewport=LAPTOP):
+        return open_page(viewport, locale="en-US")
+
+    return _open
 
 
 @pytest.fixture

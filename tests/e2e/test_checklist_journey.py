@@ -7,45 +7,18 @@ English source strings, which stay put while the Norwegian translations change.
 
 import re
 
-import pytest
 from django.utils import formats, timezone, translation
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
-from .browser import expect_no_serious_accessibility_violations, visit
-from .conftest import DEMO_PASSWORD, LAPTOP, PHONE, PROGRAMME_SLUG
+from .browser import (
+    expect_no_serious_accessibility_violations,
+    expect_no_sideways_scroll,
+    log_in_in_english,
+)
+from .conftest import LAPTOP, PHONE, PROGRAMME_SLUG
 
 CHECKLIST_PATH = f"/p/{PROGRAMME_SLUG}/checklist/"
 NOTE = "Hard to explain the activity duty without it sounding like a threat."
-
-
-@pytest.fixture
-def open_english_page(browser, live_server):
-    """Like conftest's open_page, with a browser that asks for English."""
-    contexts = []
-
-    def _open(viewport):
-        context = browser.new_context(base_url=live_server.url, viewport=viewport, locale="en-US")
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield _open
-    for context in contexts:
-        context.close()
-
-
-def log_in(page: Page, email: str) -> None:
-    visit(page, "/accounts/login/")
-    expect(page.locator("html")).to_have_attribute("lang", "en")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(re.escape(f"/p/{PROGRAMME_SLUG}/") + "$"))
-
-
-def expect_no_sideways_scroll(page: Page) -> None:
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    assert scroll_width <= PHONE["width"], f"{page.url} is {scroll_width}px wide on a 360px phone"
 
 
 def test_advisor_records_a_first_meeting_on_a_phone_and_the_coordinator_sees_the_figures(
@@ -55,7 +28,7 @@ def test_advisor_records_a_first_meeting_on_a_phone_and_the_coordinator_sees_the
         shown_today = formats.date_format(timezone.localdate(), "j. b Y")
 
     page = open_english_page(PHONE)
-    log_in(page, "advisor@example.org")
+    log_in_in_english(page, "advisor@example.org")
     page.get_by_role("link", name="Checklist", exact=True).click()
     expect(page).to_have_url(re.compile(re.escape(CHECKLIST_PATH) + "$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("First-meeting checklist")
@@ -106,7 +79,7 @@ def test_advisor_records_a_first_meeting_on_a_phone_and_the_coordinator_sees_the
 
     # The coordinator, on a laptop, reads where the checklist is used.
     page = open_english_page(LAPTOP)
-    log_in(page, "coordinator@example.org")
+    log_in_in_english(page, "coordinator@example.org")
     page.get_by_role("link", name="Checklist", exact=True).click()
     page.get_by_role("link", name=re.compile(r"^Figures")).first.click()
 

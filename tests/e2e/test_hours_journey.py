@@ -7,46 +7,19 @@ English source strings, which stay put while the Norwegian translations change.
 
 import re
 
-import pytest
 from django.utils import formats, timezone, translation
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
-from .browser import expect_no_serious_accessibility_violations, visit
-from .conftest import DEMO_PASSWORD, LAPTOP, PHONE, PROGRAMME_SLUG
+from .browser import (
+    expect_no_serious_accessibility_violations,
+    expect_no_sideways_scroll,
+    log_in_in_english,
+)
+from .conftest import LAPTOP, PHONE, PROGRAMME_SLUG
 
 REPRESENTATIVE = "Emma Johansen"
 HOURS_PATH = f"/p/{PROGRAMME_SLUG}/resource-group/hours/"
 TIMESHEETS_PATH = f"/p/{PROGRAMME_SLUG}/resource-group/timesheets/"
-
-
-@pytest.fixture
-def open_english_page(browser, live_server):
-    """Like conftest's open_page, with a browser that asks for English."""
-    contexts = []
-
-    def _open(viewport):
-        context = browser.new_context(base_url=live_server.url, viewport=viewport, locale="en-US")
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield _open
-    for context in contexts:
-        context.close()
-
-
-def log_in(page: Page, email: str) -> None:
-    visit(page, "/accounts/login/")
-    expect(page.locator("html")).to_have_attribute("lang", "en")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(re.escape(f"/p/{PROGRAMME_SLUG}/") + "$"))
-
-
-def expect_no_sideways_scroll(page: Page) -> None:
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    assert scroll_width <= PHONE["width"], f"{page.url} is {scroll_width}px wide on a 360px phone"
 
 
 def this_month() -> str:
@@ -61,7 +34,7 @@ def test_representative_logs_and_sends_the_month_and_the_coordinator_approves_it
 
     # The representative, on a phone: from the menu to this month's page.
     phone = open_english_page(PHONE)
-    log_in(phone, "representative@example.org")
+    log_in_in_english(phone, "representative@example.org")
     phone.get_by_role("link", name="My hours and stories").click()
     phone.get_by_role("link", name="My hours", exact=True).click()
     expect(phone).to_have_url(re.compile(re.escape(HOURS_PATH) + "$"))
@@ -124,7 +97,7 @@ def test_representative_logs_and_sends_the_month_and_the_coordinator_approves_it
 
     # The coordinator, on a laptop, finds the month in the timesheets and approves it.
     laptop = open_english_page(LAPTOP)
-    log_in(laptop, "coordinator@example.org")
+    log_in_in_english(laptop, "coordinator@example.org")
     laptop.get_by_role("link", name="Resource group").click()
     laptop.get_by_role("link", name="Timesheets").click()
     expect(laptop).to_have_url(re.compile(re.escape(TIMESHEETS_PATH) + "$"))

@@ -8,39 +8,16 @@ The browser asks for English ("en-US"), so the test reads the English source str
 
 import re
 
-import pytest
 from django.utils import timezone
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
-from .browser import expect_no_serious_accessibility_violations, visit
-from .conftest import DEMO_PASSWORD, LAPTOP, PROGRAMME_SLUG
+from .browser import (
+    expect_no_serious_accessibility_violations,
+    log_in_in_english,
+)
+from .conftest import LAPTOP, PROGRAMME_SLUG
 
 REPORTS_PATH = f"/p/{PROGRAMME_SLUG}/reports/"
-
-
-@pytest.fixture
-def open_english_page(browser, live_server):
-    """Like conftest's open_page, with a browser that asks for English."""
-    contexts = []
-
-    def _open(viewport):
-        context = browser.new_context(base_url=live_server.url, viewport=viewport, locale="en-US")
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield _open
-    for context in contexts:
-        context.close()
-
-
-def log_in(page: Page, email: str) -> None:
-    visit(page, "/accounts/login/")
-    expect(page.locator("html")).to_have_attribute("lang", "en")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(re.escape(f"/p/{PROGRAMME_SLUG}/") + "$"))
 
 
 def test_coordinator_orders_a_steering_report_and_downloads_the_pdf(open_english_page, demo):
@@ -48,7 +25,7 @@ def test_coordinator_orders_a_steering_report_and_downloads_the_pdf(open_english
     start = (today.replace(day=1) - timezone.timedelta(days=1)).replace(day=1)
 
     page = open_english_page(LAPTOP)
-    log_in(page, "coordinator@example.org")
+    log_in_in_english(page, "coordinator@example.org")
     page.get_by_role("link", name="Reports", exact=True).click()
     expect(page).to_have_url(re.compile(re.escape(REPORTS_PATH) + "$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Reports to the steering group")

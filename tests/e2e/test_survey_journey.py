@@ -8,46 +8,20 @@ survey and the app are in English and the test reads the English source strings.
 
 import re
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from surveys.models import SurveyResponse
 
-from .browser import expect_no_serious_accessibility_violations, visit
-from .conftest import DEMO_PASSWORD, LAPTOP, PHONE, PROGRAMME_SLUG
+from .browser import (
+    expect_no_serious_accessibility_violations,
+    expect_no_sideways_scroll,
+    log_in_in_english,
+    visit,
+)
+from .conftest import LAPTOP, PHONE
 
 SURVEY_TITLE = "How was your first meeting with NAV?"
 SURVEY_LINK = "/s/forste-mote/?k=gjovik"
-
-
-@pytest.fixture
-def open_english_page(browser, live_server):
-    """Like conftest's open_page, with a browser that asks for English."""
-    contexts = []
-
-    def _open(viewport):
-        context = browser.new_context(base_url=live_server.url, viewport=viewport, locale="en-US")
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield _open
-    for context in contexts:
-        context.close()
-
-
-def log_in(page: Page, email: str) -> None:
-    visit(page, "/accounts/login/")
-    expect(page.locator("html")).to_have_attribute("lang", "en")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(re.escape(f"/p/{PROGRAMME_SLUG}/") + "$"))
-
-
-def expect_no_sideways_scroll(page: Page) -> None:
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    assert scroll_width <= PHONE["width"], f"{page.url} is {scroll_width}px wide on a 360px phone"
 
 
 def expect_question(page: Page, progress: str, question: str) -> None:
@@ -149,7 +123,7 @@ def test_young_person_answers_the_survey_on_a_phone_and_the_coordinator_reads_th
 
     # The coordinator reads the results; the office with too few answers is hidden.
     laptop = open_english_page(LAPTOP)
-    log_in(laptop, "coordinator@example.org")
+    log_in_in_english(laptop, "coordinator@example.org")
     laptop.get_by_role("link", name="Surveys", exact=True).click()
     laptop.get_by_role("row").filter(has_text="/s/forste-mote/").get_by_role(
         "link", name="Results"
