@@ -107,3 +107,12 @@ def test_dashboard_query_count_does_not_grow_with_data(
 
     with django_assert_max_num_queries(baseline):
         client.get("/p/best/")
+
+
+def test_dashboard_leads_to_inviting_people_and_to_reminder_times(login, client, cast):
+    login(cast.coordinator)
+
+    body = client.get("/p/best/").content.decode()
+
+    assert 'href="/p/best/invite/"' in body
+    assert 'href="/p/best/reminders/"' in body
