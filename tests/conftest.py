@@ -1,9 +1,13 @@
 """The standing cast: a programme with a coordinator, a member and an advisor, and an outsider
 who belongs to another programme. Most tests are about what each of them may see and do."""
 
+import datetime
+import os
 from types import SimpleNamespace
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from allauth.mfa.models import Authenticator
 
 from participation.models import Group, Membership
@@ -15,6 +19,45 @@ from tests.participation.factories import (
     ProgrammeFactory,
     UserFactory,
 )
+
+OSLO = ZoneInfo("Europe/Oslo")
+
+
+def pinned_now() -> datetime.datetime | None:
+    """The moment MEDVIRK_TEST_NOW pins the whole run to (Oslo wall clock), or None.
+
+    `.ci/run` runs the tests marked `calendar` once for each date that has broken things: the
+    first and last day of a month, New Year, 29 February, both daylight-saving switches...
+    """
+    value = os.environ.get("MEDVIRK_TEST_NOW")
+    if not value:
+        return None
+    moment = datetime.datetime.fromisoformat(value)
+    return moment if moment.tzinfo else moment.replace(tzinfo=OSLO)
+
+
+_traveller = None
+
+
+def pytest_configure(config):
+    global _traveller
+    moment = pinned_now()
+    if moment is not None:
+        # tick=True: time passes from the pinned moment, as it does on a real day.
+        _traveller = time_machine.travel(moment, tick=True)
+        _traveller.start()
+
+
+def pytest_unconfigure(config):
+    if _traveller is not None:
+        _traveller.stop()
+
+
+def pytest_report_header(config):
+    moment = pinned_now()
+    if moment is not None:
+        return f"clock pinned by MEDVIRK_TEST_NOW to {moment.isoformat()} ({moment:%A})"
+    return None
 
 
 @pytest.fixture
