@@ -131,7 +131,7 @@ def _seed_contracts(programme, resource, people, coordinator):
         )
         if key == "emma":
             # The pay rose in the middle of a month: that month is paid at two rates.
-            raise_day = _months_back(today, 5).replace(day=15)
+            raise_day = _raise_day(today)
             contract_services.contract_renew(
                 contract=contract,
                 hourly_pay=Decimal("196.50"),
@@ -147,6 +147,11 @@ def _months_back(day: datetime.date, months: int) -> datetime.date:
     return datetime.date(month_index // 12, month_index % 12 + 1, 1)
 
 
+def _raise_day(today: datetime.date) -> datetime.date:
+    """Emma's pay rise: the 15th of a month long approved, whatever day today is."""
+    return _months_back(today, 5).replace(day=15)
+
+
 # --- Timesheets ---------------------------------------------------------------------------
 
 
@@ -159,6 +164,7 @@ def _seed_timesheets(programme, people, coordinator):
     for contract in contracts:
         by_person.setdefault(contract.person, []).append(contract)
     attended = _attended_meetings(programme, list(by_person))
+    raise_month = _raise_day(today).replace(day=1)
     for person, person_contracts in by_person.items():
         first = max(min(c.starts_on for c in person_contracts), _months_back(today, 12))
         last = min(max(c.ends_on for c in person_contracts), today)
@@ -166,6 +172,8 @@ def _seed_timesheets(programme, people, coordinator):
         index = 0
         while month <= last:
             _seed_month(programme, person, month, attended.get(person.pk, []), index, today)
+            if month == raise_month and person == people.get("emma"):
+                _seed_training_before_the_raise(programme, person, month)
             index += 1
             month = _months_back(month, -1)
         for timesheet in Timesheet.objects.filter(programme=programme, person=person):
@@ -218,9 +226,26 @@ def _seed_month(programme, person, month, meetings, index, today):
                 comment=f"Forberedte {meeting.display_title.lower()}: saksliste og historier",
             )
     activity, hours, comment = MONTHLY_TASKS[index % len(MONTHLY_TASKS)]
-    task_day = month.replace(day=20)
-    if task_day <= today:
-        add(date=task_day, hours=hours, activity=activity, comment=comment)
+    # This month's task is done by today, so that this month is a draft with hours in it even
+    # on the 1st; earlier months have theirs on the 20th.
+    task_day = month.replace(day=min(20, today.day)) if is_current else month.replace(day=20)
+    add(date=task_day, hours=hours, activity=activity, comment=comment)
+
+
+def _seed_training_before_the_raise(programme, person, month):
+    """Hours before the 15th of the raise month, so that the month is paid at two rates even
+    when no meeting fell before the raise (a summer month has none)."""
+    try:
+        timesheet_services.time_entry_add(
+            programme=programme,
+            person=person,
+            date=month.replace(day=8),
+            hours="2",
+            activity=TimeEntry.Activity.TRAINING,
+            comment="Opplæring: å lede en gruppesamtale",
+        )
+    except ValidationError:  # no contract that day (a shortened demo): the month has one rate
+        return
 
 
 def _settle(timesheet, person, coordinator, this_month, last_month, people):

@@ -17,6 +17,8 @@ from tests.checklists.factories import (
 )
 from tests.participation.factories import UserFactory
 
+pytestmark = pytest.mark.calendar
+
 
 def _day(days_ago):
     return timezone.localdate() - datetime.timedelta(days=days_ago)

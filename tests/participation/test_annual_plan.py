@@ -13,7 +13,7 @@ from participation.services.meetings import local_datetime
 from tests.participation.factories import GroupFactory, UserFactory
 from tests.participation.factories_calendars import ActionItemFactory, MeetingFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
 
 YEAR = 2025
 

@@ -15,7 +15,7 @@ from participation.services.meetings import local_datetime
 from tests.participation.factories import GroupFactory, MembershipFactory
 from tests.participation.factories_calendars import AgendaItemFactory, MeetingFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
 
 BASE_URL = "https://medvirk.example.no"
 

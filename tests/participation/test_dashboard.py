@@ -9,7 +9,7 @@ from participation.models import Input
 from participation.selectors import coordinator_dashboard
 from participation.services.meetings import local_datetime
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
 
 
 def _meeting(group, days):

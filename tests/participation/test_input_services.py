@@ -9,7 +9,7 @@ from participation.models import Input, InputEvent
 from participation.selectors import input_stats
 from tests.participation.factories import OfficeFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
 
 
 def _input(cast, **kwargs):

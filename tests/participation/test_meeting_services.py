@@ -10,7 +10,7 @@ from participation.models import ActionItem, AgendaItem, Attendance, Group, Meet
 from participation.services.meetings import MinutesConflict, local_datetime
 from tests.participation.factories import MembershipFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
 OSLO = ZoneInfo("Europe/Oslo")
 
 

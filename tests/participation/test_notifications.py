@@ -23,7 +23,7 @@ from participation.services.notifications import (
 )
 from tests.participation.factories_meetings import MeetingFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
 
 PAGE = "/account/notifications/"
 

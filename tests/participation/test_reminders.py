@@ -28,7 +28,7 @@ from tests.participation.factories_meetings import (
     MeetingFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
 
 BASE_URL = "https://medvirk.example.no"
 PREFERENCES_URL = BASE_URL + "/account/notifications/"

@@ -17,7 +17,7 @@ from tests.participation.factories import MembershipFactory
 from tests.resourcegroup.factories import TimesheetFactory
 from tests.surveys.factories import published_survey
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
 
 
 def ten_on(day: datetime.date) -> datetime.datetime:

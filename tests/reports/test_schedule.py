@@ -14,7 +14,7 @@ from reports.models import Report, ReportSchedule
 from tests.participation.factories import MembershipFactory
 from tests.participation.factories_meetings import MeetingFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
 
 PDF = b"%PDF-1.7 test"
 

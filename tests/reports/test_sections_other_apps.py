@@ -15,7 +15,7 @@ from tests.checklists.factories import ChecklistUseFactory, published_checklist
 from tests.resourcegroup.factories import ContractFactory, TimeEntryFactory, TimesheetFactory
 from tests.surveys.factories import QuestionFactory, SurveyFactory, add_responses
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
 
 
 @pytest.fixture(autouse=True)

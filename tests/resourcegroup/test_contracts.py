@@ -9,7 +9,7 @@ from resourcegroup.services.contracts import contract_create, contract_renew
 from resourcegroup.services.timesheets import time_entry_add
 from tests.resourcegroup.factories import TimeEntryFactory, TimesheetFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
 
 D = datetime.date
 

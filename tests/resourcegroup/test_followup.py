@@ -12,7 +12,7 @@ from tests.participation.factories import MembershipFactory
 from tests.participation.factories_meetings import AttendanceFactory, MeetingFactory, days_from_now
 from tests.resourcegroup.factories import FollowUpContactFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
 
 BASE = "/p/best/resource-group/follow-up/"
 P, A, N = Attendance.Status.PRESENT, Attendance.Status.ABSENT, Attendance.Status.NOTICE

@@ -21,7 +21,7 @@ from tests.participation.factories_meetings import AttendanceFactory, MeetingFac
 from tests.resourcegroup.factories import TimeEntryFactory, TimesheetFactory
 from tests.resourcegroup.factories_honoraria import HonorariumRateFactory, TravelClaimFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
 
 D = datetime.date
 MARCH = D(2024, 3, 1)

@@ -11,7 +11,7 @@ from resourcegroup.selectors.hours import budget_overview, payroll_rows
 from resourcegroup.services.contracts import contract_renew
 from tests.resourcegroup.factories import TimeEntryFactory, TimesheetFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
 
 D = datetime.date
 

@@ -10,7 +10,7 @@ from resourcegroup.services import timesheets as service
 from tests.participation.factories_meetings import AttendanceFactory, MeetingFactory
 from tests.resourcegroup.factories import TimeEntryFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
 
 D = datetime.date
 

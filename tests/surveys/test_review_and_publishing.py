@@ -14,7 +14,7 @@ from surveys.models import ReviewComment, Survey
 
 from .factories import SurveyFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
 
 
 @pytest.fixture(autouse=True)

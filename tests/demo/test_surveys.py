@@ -1,9 +1,7 @@
 """The surveys of the demo: loaded once, the same after a second run, answerable at once."""
 
 import pytest
-from django.core.management import call_command
 
-from participation.models import Programme
 from surveys.demo import seed_surveys
 from surveys.models import (
     Answer,
@@ -16,15 +14,14 @@ from surveys.models import (
 )
 from surveys.selectors import survey_results
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
 
 MODELS = [Survey, Round, SurveyResponse, Answer, ReviewComment, CheckInReceipt, CheckInCount]
 
 
 @pytest.fixture
-def programme():
-    call_command("seed_demo", "--password", "demo", stdout=open("/dev/null", "w"))
-    return Programme.objects.get(slug="best-pa-aktivitetsplikt")
+def programme(db, demo_programme):
+    return demo_programme
 
 
 def counts():

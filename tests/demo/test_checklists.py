@@ -1,21 +1,18 @@
 """The demo checklist: two versions, a year of uses from every office, and idempotent."""
 
 import pytest
-from django.core.management import call_command
 from django.db.models import Count
 
 from checklists import selectors
 from checklists.demo import demo_items, seed_checklists
 from checklists.models import ChecklistItem, ChecklistTemplate, ChecklistUse, ChecklistVersion
-from participation.models import Programme
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
 
 
 @pytest.fixture
-def programme():
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
-    return Programme.objects.get(slug="best-pa-aktivitetsplikt")
+def programme(db, demo_programme):
+    return demo_programme
 
 
 def _counts():

@@ -4,7 +4,7 @@ from django.core.management import call_command
 
 from participation.models import Group, Membership, Office, Programme, User
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
 
 MODELS = [User, Office, Programme, Group, Membership]
 DEMO_EMAILS = [
@@ -19,8 +19,7 @@ def _counts():
     return {model.__name__: model.objects.count() for model in MODELS}
 
 
-def test_seed_demo_twice_gives_the_same_counts():
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+def test_seed_demo_twice_gives_the_same_counts(demo_programme):
     first = _counts()
     call_command("seed_demo", stdout=open("/dev/null", "w"))
 
@@ -28,10 +27,8 @@ def test_seed_demo_twice_gives_the_same_counts():
     assert first["Office"] == 5
 
 
-def test_demo_has_the_programme_with_its_offices_and_three_groups():
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
-
-    programme = Programme.objects.get(slug="best-pa-aktivitetsplikt")
+def test_demo_has_the_programme_with_its_offices_and_three_groups(demo_programme):
+    programme = demo_programme
     assert programme.offices.count() == 5
     assert set(programme.groups.values_list("kind", flat=True)) == {
         "steering",
@@ -55,10 +52,8 @@ def test_the_four_demo_logins_work_with_the_given_password():
     assert authenticate(username=DEMO_EMAILS[0], password="demo") is None
 
 
-def test_demo_logins_have_the_roles_the_contract_promises():
+def test_demo_logins_have_the_roles_the_contract_promises(demo_programme):
     from participation.access import access_programme
-
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
 
     def access(email):
         return access_programme(User.objects.get(email=email), "best-pa-aktivitetsplikt")

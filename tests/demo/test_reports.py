@@ -1,19 +1,17 @@
 """The demo's reports: two finished steering reports, made once however often it runs."""
 
 import pytest
-from django.core.management import call_command
 
-from participation.models import NotificationPreference, Programme
+from participation.models import NotificationPreference
 from reports.demo import seed_reports
 from reports.models import Report, ReportSchedule
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
 
 
-def test_seed_reports_is_idempotent_and_leaves_finished_reports(tmp_path, settings):
+def test_seed_reports_is_idempotent_and_leaves_finished_reports(demo_programme, settings):
     settings.MEDVIRK_SMS_BACKEND = "participation.services.notifications.LocmemSmsBackend"
-    call_command("seed_demo", stdout=open(tmp_path / "out.txt", "w"))
-    programme = Programme.objects.get(slug="best-pa-aktivitetsplikt")
+    programme = demo_programme
 
     seed_reports(programme=programme)
     counts = (

@@ -1,15 +1,11 @@
 """The demo's honoraria and travel: made once, and a second run changes nothing."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
-from participation.models import Programme
 from resourcegroup.demo import seed_resourcegroup
 from resourcegroup.models import Honorarium, HonorariumRate, TravelClaim
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
 
 
 def _counts():
@@ -20,9 +16,8 @@ def _counts():
     }
 
 
-def test_the_demo_has_honoraria_and_travel_and_a_second_run_changes_nothing(db):
-    call_command("seed_demo", stdout=io.StringIO())
-    programme = Programme.objects.get(slug="best-pa-aktivitetsplikt")
+def test_the_demo_has_honoraria_and_travel_and_a_second_run_changes_nothing(db, demo_programme):
+    programme = demo_programme
     seed_resourcegroup(programme=programme)
     before = _counts()
 

@@ -1,11 +1,8 @@
 """The demo is made through the services and a second run changes nothing."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
-from participation.models import Input, Membership, Programme
+from participation.models import Input, Membership
 from resourcegroup.demo import seed_resourcegroup
 from resourcegroup.models import (
     Application,
@@ -22,7 +19,7 @@ from resourcegroup.models import (
 from resourcegroup.selectors.followup import drifting_members
 from resourcegroup.selectors.hours import budget_overview, payroll_months, payroll_rows
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
 
 MODELS = [
     Contract,
@@ -45,12 +42,8 @@ def _counts():
 
 
 @pytest.fixture
-def demo(db):
-    call_command("seed_demo", stdout=io.StringIO())
-    programme = Programme.objects.get(slug="best-pa-aktivitetsplikt")
-    seed_resourcegroup(programme=programme)
-    programme.refresh_from_db()
-    return programme
+def demo(db, demo_programme):
+    return demo_programme
 
 
 def test_a_second_run_changes_nothing(demo):
