@@ -27,6 +27,8 @@ def toten_advisor(cast):
 @pytest.fixture
 def vestre(cast):
     """A third office, Vestre Toten, in the programme."""
-    office = OfficeFactory(code="vestre-toten", name="NAV Vestre Toten", municipality="Vestre Toten")
+    office = OfficeFactory(
+        code="vestre-toten", name="NAV Vestre Toten", municipality="Vestre Toten"
+    )
     cast.programme.offices.add(office)
     return office

@@ -48,8 +48,7 @@ class CrossBorderUseFactory(factory.django.DjangoModelFactory):
 def judge(offer, answers):
     """One judgement per (usefulness, welcome, recommend)."""
     return [
-        JudgementFactory(offer=offer, usefulness=u, welcome=w, recommend=r)
-        for u, w, r in answers
+        JudgementFactory(offer=offer, usefulness=u, welcome=w, recommend=r) for u, w, r in answers
     ]
 
 
