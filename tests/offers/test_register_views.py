@@ -237,3 +237,33 @@ def test_judgements_show_only_from_five_and_comments_only_to_keepers(cast, login
     assert "Useful: 3.6 of 5" in member_page
     assert "Hyggelig sted" not in member_page
     assert "Hyggelig sted" in advisor_page
+
+
+def test_saving_an_entry_counts_as_checking_it(cast, login):
+    offer = OfferFactory(
+        programme=cast.programme,
+        office=cast.offices.toten,
+        last_checked_on=days_ago(300),
+        openness=Offer.Openness.AGREED_OFFICES,
+        open_to_offices=[cast.offices.gjovik],
+    )
+
+    response = login(cast.coordinator).post(
+        reverse("offers:edit", kwargs={"slug": "best", "offer_id": offer.pk}),
+        _form_data(
+            cast,
+            title="Gård på Kapp",
+            municipality="Østre Toten",
+            office=cast.offices.toten.pk,
+            openness="region",
+            open_to_offices=[cast.offices.gjovik.pk],
+        ),
+    )
+
+    offer.refresh_from_db()
+    assert response.status_code == 302
+    assert offer.title == "Gård på Kapp"
+    assert offer.last_checked_on == days_ago(0)
+    assert offer.last_checked_by == cast.coordinator
+    # Open to the whole region: a list of offices would say something the openness does not.
+    assert not offer.open_to_offices.exists()
