@@ -64,3 +64,14 @@ def test_without_offers_the_report_says_so(cast):
     section = next(s for s in build_sections(source) if s.slug == "offers")
 
     assert not section.has_data
+
+
+def test_the_poster_is_a_pdf_with_the_judgement_link_for_programme_members(cast, login):
+    offer = OfferFactory(programme=cast.programme, office=cast.offices.gjovik)
+    url = reverse("reports:offer_poster_pdf", kwargs={"slug": "best", "offer_id": offer.pk})
+
+    response = login(cast.member).get(url)
+
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
+    assert login(cast.outsider).get(url).status_code == 404
