@@ -10,7 +10,7 @@ from offers.models import Offer
 from reports.sections import Period, ReportInput, build_sections
 from tests.offers.factories import OfferFactory, judge
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
 
 
 def test_the_printable_list_is_a_pdf_for_programme_members_only(cast, login):
