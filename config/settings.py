@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "resourcegroup",
     "checklists",
     "surveys",
+    "offers",
     "reports",
 ]
 
@@ -230,6 +231,8 @@ LOGGING = {
 
 # Absolute links in emails sent by workers, where there is no request to take them from.
 MEDVIRK_BASE_URL = env.str("MEDVIRK_BASE_URL", default="http://127.0.0.1:8000")
+# An activity offer nobody has checked for this many days asks for a check.
+MEDVIRK_OFFERS_CHECK_DAYS = env.int("MEDVIRK_OFFERS_CHECK_DAYS", default=180)
 CELERY_BEAT_SCHEDULE_FILENAME = str(BASE_DIR / "var" / "celerybeat-schedule")
 
 # --- Reminders and scheduled reports (issue 8) ------------------------------------------------

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("resourcegroup.urls")),
     path("", include("checklists.urls")),
     path("", include("surveys.urls")),
+    path("", include("offers.urls")),
     path("", include("reports.urls")),
 ]
 

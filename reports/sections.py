@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from offers.selectors import region_picture
 from participation.models import (
     ActionItem,
     Attendance,
@@ -612,6 +613,27 @@ def _hours_data(source: ReportInput):
     }
 
 
+def offers(source: ReportInput) -> Section:
+    """The region's activity offers: per municipality and type, gaps, cross-border use in the
+    period and young people's judgement with small groups hidden (offers.selectors)."""
+    data = _guarded(lambda: _offers_data(source))
+    return Section(
+        "offers", _("Activity offers in the region"), "reports/steering/_offers.html", data
+    )
+
+
+def _offers_data(source: ReportInput):
+    picture = region_picture(
+        programme=source.programme, start=source.period.start, end=source.period.end
+    )
+    if not picture.has_offers:
+        return None
+    figures = [{"label": _("Activity offers running"), "value": picture.total}]
+    if picture.poor:
+        figures.append({"label": _("Offers young people judge poorly"), "value": len(picture.poor)})
+    return {"picture": picture, "key_figures": figures}
+
+
 # --- Key figures ----------------------------------------------------------------------------
 
 
@@ -643,7 +665,7 @@ def key_figures(source: ReportInput, sections: dict[str, Section]) -> Section:
         add(_("Inputs still open"), len(given["open"]))
     late = sections["action-items"].data
     add(_("Overdue action items"), len(late["items"]) if late else 0)
-    for slug in ("checklist", "survey", "hours"):
+    for slug in ("checklist", "survey", "hours", "offers"):
         section = sections.get(slug)
         if section and section.has_data and isinstance(section.data, dict):
             for figure in section.data.get("key_figures", []):
@@ -663,6 +685,7 @@ SECTIONS: list[Callable[[ReportInput], Section]] = [
     checklist,
     survey,
     hours,
+    offers,
 ]
 
 

@@ -1,6 +1,6 @@
 """reports' URLs: each subject's PDF views module keeps its own `urlpatterns`."""
 
-from .views import checklists, minutes, resourcegroup, steering, surveys
+from .views import checklists, minutes, offers, resourcegroup, steering, surveys
 
 app_name = "reports"
 urlpatterns = (
@@ -9,4 +9,5 @@ urlpatterns = (
     + surveys.urlpatterns
     + resourcegroup.urlpatterns
     + minutes.urlpatterns
+    + offers.urlpatterns
 )
