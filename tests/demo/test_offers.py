@@ -2,20 +2,18 @@
 judgements above and below the thresholds; seeding twice changes nothing."""
 
 import pytest
-from django.core.management import call_command
 
 from offers import selectors
 from offers.demo import seed_offers
 from offers.models import CrossBorderUse, Judgement, Offer, OfferInput
-from participation.models import Input, Programme
+from participation.models import Input
 
 pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
 
 
 @pytest.fixture
-def programme():
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
-    return Programme.objects.get(slug="best-pa-aktivitetsplikt")
+def programme(db, demo_programme):
+    return demo_programme
 
 
 def _counts():
