@@ -128,6 +128,15 @@ ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Medvirk] "
 ACCOUNT_SESSION_REMEMBER = None
+# Every login form is throttled, the admin's included (it sends people to this one): per
+# address, and failed attempts per login name. A refusal is a calm page (templates/429.html)
+# or a message on the form; counts live in the cache only.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/300s/key",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+}
 
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Medvirk"

@@ -1,0 +1,129 @@
+"""Accounts as an attacker tries them: two-step login on every way in, throttled login forms,
+addresses that log in only once proved, sessions that end."""
+
+import time
+
+import pytest
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from django.core import mail
+
+from tests.conftest import force_login_with_mfa, give_totp
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "JBSWY3DPEHPK3PXP"  # the one give_totp stores
+STAFF_PAGES = ["/", "/p/best/", "/p/best/invite/", "/admin/", "/admin/participation/user/"]
+
+
+def current_code() -> str:
+    return format_hotp_value(hotp_value(SECRET, int(time.time()) // 30))
+
+
+@pytest.fixture
+def staff_coordinator(cast):
+    cast.coordinator.is_staff = True
+    cast.coordinator.is_superuser = True
+    cast.coordinator.save(update_fields=["is_staff", "is_superuser"])
+    give_totp(cast.coordinator)
+    return cast.coordinator
+
+
+# --- Two-step login on every way in ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", STAFF_PAGES)
+def test_a_password_only_session_of_a_coordinator_with_an_authenticator_reaches_no_page(
+    client, staff_coordinator, page
+):
+    client.force_login(staff_coordinator)  # a session that never saw the second factor
+
+    response = client.get(page)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_member_who_set_up_an_authenticator_must_use_it_too(client, cast):
+    give_totp(cast.member)
+    client.force_login(cast.member)
+
+    assert client.get("/p/best/")["Location"].startswith("/accounts/login/")
+
+
+def test_the_admin_has_no_login_form_of_its_own(client, staff_coordinator, password):
+    shown = client.get("/admin/login/?next=/admin/")
+    posted = client.post(
+        "/admin/login/?next=/admin/",
+        {"username": staff_coordinator.email, "password": password},
+    )
+
+    assert shown.status_code == 302 and shown["Location"].startswith("/accounts/login/")
+    assert posted.status_code == 302 and posted["Location"].startswith("/accounts/login/")
+    assert "_auth_user_id" not in client.session
+    assert client.get("/admin/")["Location"].startswith("/admin/login/")
+
+
+def test_staff_reach_the_admin_after_password_and_code(client, staff_coordinator, password):
+    first = client.post(
+        "/accounts/login/?next=/admin/",
+        {"login": staff_coordinator.email, "password": password, "next": "/admin/"},
+    )
+    assert first["Location"].startswith("/accounts/2fa/authenticate/")
+    assert client.get("/admin/").status_code == 302
+
+    second = client.post("/accounts/2fa/authenticate/", {"code": current_code()})
+
+    assert second.status_code == 302
+    assert client.get("/admin/").status_code == 200
+    assert client.get("/p/best/").status_code == 200
+
+
+def test_a_wrong_code_keeps_the_coordinator_out(client, staff_coordinator, password):
+    client.post("/accounts/login/", {"login": staff_coordinator.email, "password": password})
+
+    response = client.post("/accounts/2fa/authenticate/", {"code": "000000"})
+
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_login_fixture_session_counts_as_two_step(client, staff_coordinator):
+    force_login_with_mfa(client, staff_coordinator)
+
+    assert client.get("/admin/").status_code == 200
+
+
+# --- Throttling ---------------------------------------------------------------------------------
+
+
+def test_thirty_wrong_passwords_are_throttled_with_a_calm_page(client, cast, password):
+    responses = [
+        client.post("/accounts/login/", {"login": f"guess{n}@example.org", "password": "nope"})
+        for n in range(31)
+    ]
+    after = client.post("/accounts/login/", {"login": cast.member.email, "password": password})
+
+    assert responses[0].status_code == 200
+    assert responses[-1].status_code == 429
+    assert after.status_code == 429
+    assert "Please wait a little" in after.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_wrong_passwords_for_one_login_lock_that_login_for_a_while(client, cast, password):
+    for _ in range(5):
+        client.post("/accounts/login/", {"login": cast.member.email, "password": "nope"})
+
+    response = client.post("/accounts/login/", {"login": cast.member.email, "password": password})
+
+    assert response.status_code == 200
+    assert "Too many failed login attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_password_reset_requests_are_throttled_per_address(client, cast):
+    for _ in range(8):
+        client.post("/accounts/password/reset/", {"email": cast.member.email})
+
+    assert len(mail.outbox) == 5
