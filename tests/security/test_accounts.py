@@ -127,3 +127,57 @@ def test_password_reset_requests_are_throttled_per_address(client, cast):
         client.post("/accounts/password/reset/", {"email": cast.member.email})
 
     assert len(mail.outbox) == 5
+
+
+# --- Email addresses ----------------------------------------------------------------------------
+
+
+def test_an_added_address_does_not_log_in_until_its_owner_proves_it(client, login, cast, password):
+    from allauth.account.models import EmailAddress
+
+    login(cast.member)
+    client.post("/accounts/email/", {"email": "new.address@example.org", "action_add": ""})
+    client.logout()
+    mail.outbox.clear()
+
+    response = client.post(
+        "/accounts/login/", {"login": "new.address@example.org", "password": password}
+    )
+
+    assert EmailAddress.objects.filter(email="new.address@example.org", verified=False).exists()
+    assert "_auth_user_id" not in client.session
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/confirm-email/")
+    cast.member.refresh_from_db()
+    assert cast.member.email == "member@example.org"
+
+
+def test_an_unproved_address_cannot_be_made_primary(client, login, cast):
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.create(user=cast.member, email="unproved@example.org", verified=False)
+    login(cast.member)
+
+    client.post("/accounts/email/", {"email": "unproved@example.org", "action_primary": ""})
+
+    cast.member.refresh_from_db()
+    assert cast.member.email == "member@example.org"
+    assert EmailAddress.objects.get(email="member@example.org").primary
+
+
+def test_a_person_logs_in_with_their_proved_address(client, cast, password):
+    response = client.post("/accounts/login/", {"login": cast.member.email, "password": password})
+
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(cast.member.pk)
+
+
+def test_an_account_without_a_proved_address_must_prove_it_before_logging_in(client, password):
+    from tests.participation.factories import UserFactory
+
+    person = UserFactory(email="unproved@example.org", verified_email=False)
+
+    client.post("/accounts/login/", {"login": person.email, "password": password})
+
+    assert "_auth_user_id" not in client.session
+    assert any("unproved@example.org" in message.to for message in mail.outbox)
