@@ -29,8 +29,10 @@ from .meetings import (
     minutes_save,
 )
 from .people import (
+    account_for_email,
     invitation_accept,
     invitation_resend,
+    invitation_respond,
     invitation_send,
     invitation_url,
     membership_end,
@@ -39,6 +41,7 @@ from .people import (
 )
 
 __all__ = [
+    "account_for_email",
     "action_item_create",
     "action_item_set_status",
     "agenda_item_add",
@@ -56,6 +59,7 @@ __all__ = [
     "input_give_feedback",
     "invitation_accept",
     "invitation_resend",
+    "invitation_respond",
     "invitation_send",
     "invitation_url",
     "meeting_cancel",

@@ -147,22 +147,23 @@ def test_inviting_a_current_member_again_is_refused_and_stores_nothing(cast):
     assert Invitation.objects.count() == 0
 
 
-def test_existing_account_is_added_and_told_without_a_password_link(
+def test_existing_account_is_offered_the_seat_and_told_without_a_password_link(
     cast, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.person_invite(
+        invitation = services.person_invite(
             programme=cast.programme,
             invited_by=cast.coordinator,
             email="member@example.org",
             display_name="Emma",
             group=cast.project_group,
             role="observer",
+            confirm_existing=True,
         )
 
-    assert Membership.objects.filter(person=cast.member, group=cast.project_group).exists()
+    assert not Membership.objects.filter(person=cast.member, group=cast.project_group).exists()
     assert "/accounts/invitation/" not in mail.outbox[0].body
-    assert "/accounts/login/" in mail.outbox[0].body
+    assert f"/invitations/{invitation.pk}/" in mail.outbox[0].body
 
 
 def test_office_outside_the_programme_is_refused(cast):
@@ -244,6 +245,7 @@ def test_invitation_email_is_in_the_persons_language(cast, django_capture_on_com
             display_name="Emma",
             group=cast.project_group,
             role="observer",
+            confirm_existing=True,
         )
 
-    assert "has added you to" in mail.outbox[0].body
+    assert "You are invited to join" in mail.outbox[0].body

@@ -181,3 +181,109 @@ def test_an_account_without_a_proved_address_must_prove_it_before_logging_in(cli
 
     assert "_auth_user_id" not in client.session
     assert any("unproved@example.org" in message.to for message in mail.outbox)
+
+
+# --- Invitations to an address that already has an account ------------------------------------
+
+
+def _invite_outsider(client, cast, **extra):
+    data = {
+        "display_name": "Someone Else",
+        "email": "OUTSIDER@example.org",
+        "group": cast.resource_group.pk,
+        "role": "member",
+        **extra,
+    }
+    return client.post("/p/best/invite/", data)
+
+
+def test_inviting_an_existing_account_first_shows_whom_and_stores_nothing(login, client, cast):
+    from participation.models import Invitation, Membership
+
+    login(cast.coordinator)
+
+    response = _invite_outsider(client, cast)
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Ole Utenfor" in body
+    assert 'name="confirm_existing" value="on"' in body
+    assert 'value="Someone Else"' in body  # every typed value rides along
+    # Nothing about the account's other programmes or groups.
+    assert "Annen gruppe" not in body and "Et annet prosjekt" not in body
+    assert not Invitation.objects.exists()
+    assert not Membership.objects.filter(person=cast.outsider, group=cast.resource_group).exists()
+
+
+def test_a_confirmed_invitation_offers_the_seat_but_does_not_give_it(
+    login, client, cast, django_capture_on_commit_callbacks
+):
+    from participation.models import Invitation, Membership
+
+    login(cast.coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _invite_outsider(client, cast, confirm_existing="on")
+
+    invitation = Invitation.objects.get()
+    assert response.status_code == 302
+    assert invitation.person == cast.outsider and invitation.membership is None
+    assert not Membership.objects.filter(person=cast.outsider, group=cast.resource_group).exists()
+    assert f"/invitations/{invitation.pk}/" in mail.outbox[0].body
+    cast.outsider.refresh_from_db()
+    assert cast.outsider.display_name == "Ole Utenfor"  # the typed name renames nobody
+
+
+@pytest.fixture
+def offer(cast):
+    from participation import services
+
+    return services.person_invite(
+        programme=cast.programme,
+        invited_by=cast.coordinator,
+        email="outsider@example.org",
+        display_name="x",
+        group=cast.resource_group,
+        role="member",
+        confirm_existing=True,
+    )
+
+
+def test_the_invited_person_accepts_the_seat_while_logged_in(client, login, cast, offer):
+    from participation.models import Membership
+
+    anonymous = client.get(f"/invitations/{offer.pk}/")
+    login(cast.outsider)
+    shown = client.get(f"/invitations/{offer.pk}/")
+    accepted = client.post(f"/invitations/{offer.pk}/", {"accept": ""})
+    again = client.post(f"/invitations/{offer.pk}/", {"accept": ""})
+
+    assert anonymous.status_code == 302 and anonymous["Location"].startswith("/accounts/login/")
+    assert shown.status_code == 200 and "Ressursgruppa" in shown.content.decode()
+    assert accepted["Location"] == "/p/best/"
+    assert again.status_code == 404
+    assert (
+        Membership.objects.current().filter(person=cast.outsider, group=cast.resource_group).count()
+        == 1
+    )
+    assert client.get("/p/best/").status_code == 200
+
+
+def test_a_declined_seat_gives_nothing(client, login, cast, offer):
+    from participation.models import Membership
+
+    login(cast.outsider)
+    client.post(f"/invitations/{offer.pk}/", {"decline": ""})
+
+    assert not Membership.objects.filter(person=cast.outsider, group=cast.resource_group).exists()
+    assert client.get("/p/best/").status_code == 404
+
+
+@pytest.mark.parametrize("who", ["member", "coordinator"])
+def test_nobody_else_can_take_an_offered_seat(client, login, cast, offer, who):
+    from participation.models import Membership
+
+    login(getattr(cast, who))
+
+    assert client.get(f"/invitations/{offer.pk}/").status_code == 404
+    assert client.post(f"/invitations/{offer.pk}/", {"accept": ""}).status_code == 404
+    assert not Membership.objects.filter(person=cast.outsider, group=cast.resource_group).exists()
