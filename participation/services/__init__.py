@@ -36,7 +36,9 @@ from .people import (
     invitation_send,
     invitation_url,
     membership_end,
+    person_deactivate,
     person_invite,
+    user_sessions_end,
     user_set_language,
 )
 
@@ -70,6 +72,8 @@ __all__ = [
     "membership_end",
     "minutes_approve",
     "minutes_save",
+    "person_deactivate",
     "person_invite",
+    "user_sessions_end",
     "user_set_language",
 ]

@@ -205,6 +205,37 @@ def invitation_accept(*, person: User, password: str) -> None:
     )
 
 
+def user_sessions_end(*, user: User) -> int:
+    """Log the user out everywhere at once: delete every session signed in as them.
+
+    Sessions live in the database (Django's default engine); one query reads the sessions
+    that have not expired, which SESSION_COOKIE_AGE keeps few.
+    """
+    from django.contrib.auth import SESSION_KEY
+    from django.contrib.sessions.models import Session
+
+    user_id = str(user.pk)
+    keys = [
+        session.session_key
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if str(session.get_decoded().get(SESSION_KEY)) == user_id
+    ]
+    deleted, _details = Session.objects.filter(session_key__in=keys).delete()
+    return deleted
+
+
+@transaction.atomic
+def person_deactivate(*, person: User) -> None:
+    """Close a person's account: no login, their sessions ended and calendar feeds gone now."""
+    from ..models import CalendarFeed
+
+    if person.is_active:
+        person.is_active = False
+        person.save(update_fields=["is_active"])
+    CalendarFeed.objects.filter(user=person).delete()
+    user_sessions_end(user=person)
+
+
 def user_set_language(*, user: User, language: str) -> None:
     """Remember the user's language, so that emails to them use it too."""
     if language in dict(settings.LANGUAGES) and user.language != language:

@@ -6,6 +6,7 @@ import time
 import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core import mail
+from django.utils import timezone
 
 from tests.conftest import force_login_with_mfa, give_totp
 
@@ -287,3 +288,86 @@ def test_nobody_else_can_take_an_offered_seat(client, login, cast, offer, who):
     assert client.get(f"/invitations/{offer.pk}/").status_code == 404
     assert client.post(f"/invitations/{offer.pk}/", {"accept": ""}).status_code == 404
     assert not Membership.objects.filter(person=cast.outsider, group=cast.resource_group).exists()
+
+
+# --- Sessions ------------------------------------------------------------------------------------
+
+
+def test_a_session_expires_after_inactivity_and_each_request_renews_it(client, login, cast):
+    from django.conf import settings
+    from django.contrib.sessions.models import Session
+
+    assert settings.SESSION_SAVE_EVERY_REQUEST
+    assert settings.SESSION_COOKIE_AGE <= 8 * 60 * 60
+    login(cast.member)
+    key = client.session.session_key
+    Session.objects.filter(session_key=key).update(expire_date=timezone.now())
+
+    response = client.get("/p/best/")
+
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def _feed(user):
+    from participation.models import CalendarFeed
+
+    return CalendarFeed.objects.create(user=user)
+
+
+def test_deactivating_a_person_ends_their_sessions_and_feeds_at_once(client, login, cast):
+    from django.contrib.sessions.models import Session
+    from django.test import Client
+
+    from participation import services
+
+    login(cast.member)
+    other_device = Client(HTTP_ACCEPT_LANGUAGE="en")
+    force_login_with_mfa(other_device, cast.member)
+    feed = _feed(cast.member)
+    feed_path = f"/calendar/{feed.token}.ics"
+    coordinators_session = Client()
+    force_login_with_mfa(coordinators_session, cast.coordinator)
+
+    services.person_deactivate(person=cast.member)
+
+    assert not Session.objects.filter(session_key=client.session.session_key).exists()
+    assert client.get("/p/best/").status_code == 302
+    assert other_device.get("/p/best/").status_code == 302
+    assert client.get(feed_path).status_code == 404
+    assert coordinators_session.get("/p/best/").status_code == 200  # nobody else is touched
+
+
+def test_deactivating_in_the_admin_ends_sessions_and_feeds(client, cast, staff_coordinator):
+    from django.contrib.sessions.models import Session
+    from django.test import Client
+
+    from participation.models import CalendarFeed
+
+    members_browser = Client()
+    force_login_with_mfa(members_browser, cast.member)
+    members_key = members_browser.session.session_key
+    _feed(cast.member)
+    force_login_with_mfa(client, staff_coordinator)
+    url = f"/admin/participation/user/{cast.member.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if name not in ("password", "groups", "user_permissions", "last_login", "date_joined")
+        and value is not None
+    }
+    data.update(
+        {
+            "date_joined_0": cast.member.date_joined.strftime("%Y-%m-%d"),
+            "date_joined_1": cast.member.date_joined.strftime("%H:%M:%S"),
+        }
+    )
+    data.pop("is_active", None)  # the box unticked
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    cast.member.refresh_from_db()
+    assert not cast.member.is_active
+    assert not Session.objects.filter(session_key=members_key).exists()
+    assert not CalendarFeed.objects.filter(user=cast.member).exists()
