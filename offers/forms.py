@@ -6,7 +6,7 @@ from participation.models import Office, Programme
 from participation.privacy import personal_number_warning
 
 from .models import WEEKDAYS, Judgement, Offer, OfferInput
-from .services import municipalities_of
+from .services import OFFER_FIELDS, municipalities_of
 
 DISTANCES = (
     ("", _("Any distance")),
@@ -74,29 +74,8 @@ class OfferForm(forms.ModelForm):
 
     class Meta:
         model = Offer
-        fields = [
-            "title",
-            "kind",
-            "provider",
-            "description",
-            "age_min",
-            "age_max",
-            "needs",
-            "municipality",
-            "address",
-            "public_transport",
-            "weekdays",
-            "hours",
-            "how_to_start",
-            "contact",
-            "capacity",
-            "cost_to_office",
-            "openness",
-            "open_to_offices",
-            "cross_border_terms",
-            "office",
-            "is_active",
-        ]
+        # The keeper's fields as the service accepts them, then who keeps it and who may use it.
+        fields = [*OFFER_FIELDS, "open_to_offices", "office"]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "needs": forms.Textarea(attrs={"rows": 2}),
