@@ -170,9 +170,11 @@ def login(client):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: throttling counts must not leak between tests."""
+    """Each test starts and ends with an empty cache: flood and throttling counts stay put."""
     from django.core.cache import cache
 
+    cache.clear()
+    yield
     cache.clear()
 
 
