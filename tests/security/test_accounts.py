@@ -371,3 +371,15 @@ def test_deactivating_in_the_admin_ends_sessions_and_feeds(client, cast, staff_c
     assert not cast.member.is_active
     assert not Session.objects.filter(session_key=members_key).exists()
     assert not CalendarFeed.objects.filter(user=cast.member).exists()
+
+
+def test_the_change_address_page_shows_the_pending_address_without_inline_style(
+    client, login, cast
+):
+    login(cast.member)
+    client.post("/accounts/email/", {"email": "new.address@example.org", "action_add": ""})
+
+    body = client.get("/accounts/email/").content.decode()
+
+    assert "new.address@example.org" in body
+    assert "style=" not in body
