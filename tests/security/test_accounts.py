@@ -95,6 +95,26 @@ def test_the_login_fixture_session_counts_as_two_step(client, staff_coordinator)
     assert client.get("/admin/").status_code == 200
 
 
+def test_setting_up_an_authenticator_counts_for_the_session_that_did_it(
+    transactional_db, client, cast, password
+):
+    # Transactional: allauth announces the new authenticator once the activation commits.
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
+
+    client.post("/accounts/login/", {"login": cast.coordinator.email, "password": password})
+    sent_on = client.get("/p/best/", follow=True)
+    client.post(sent_on.redirect_chain[-1][0], {"password": password})  # allauth asks again
+    assert client.get("/accounts/2fa/totp/activate/").status_code == 200
+    secret = client.session[SECRET_SESSION_KEY]
+    code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+    client.post("/accounts/2fa/totp/activate/", {"code": code})
+
+    assert Authenticator.objects.filter(user=cast.coordinator, type="totp").exists()
+    assert client.get("/p/best/").status_code == 200
+
+
 # --- Throttling ---------------------------------------------------------------------------------
 
 
