@@ -144,6 +144,9 @@ ACCOUNT_SESSION_REMEMBER = None
 # Every login form is throttled, the admin's included (it sends people to this one): per
 # address, and failed attempts per login name. A refusal is a calm page (templates/429.html)
 # or a message on the form; counts live in the cache only.
+# Behind N reverse proxies the visitor's address is the Nth from the right in X-Forwarded-For;
+# with 0 (direct) it is REMOTE_ADDR. Wrong here, every visitor shares one login limit.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("MEDVIRK_TRUSTED_PROXY_COUNT", default=0)
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/300s/key",

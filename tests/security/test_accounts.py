@@ -132,6 +132,25 @@ def test_thirty_wrong_passwords_are_throttled_with_a_calm_page(client, cast, pas
     assert "_auth_user_id" not in client.session
 
 
+def test_behind_a_proxy_each_visitor_has_their_own_login_limit(client, cast, password, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    attacker = {"HTTP_X_FORWARDED_FOR": "203.0.113.66", "REMOTE_ADDR": "10.0.0.1"}
+    visitor = {"HTTP_X_FORWARDED_FOR": "198.51.100.7", "REMOTE_ADDR": "10.0.0.1"}
+    for n in range(31):
+        client.post("/accounts/login/", {"login": f"g{n}@example.org", "password": "x"}, **attacker)
+
+    refused = client.post(
+        "/accounts/login/", {"login": "g@example.org", "password": "x"}, **attacker
+    )
+    let_in = client.post(
+        "/accounts/login/", {"login": cast.member.email, "password": password}, **visitor
+    )
+
+    assert refused.status_code == 429
+    assert let_in.status_code == 302
+    assert client.session["_auth_user_id"] == str(cast.member.pk)
+
+
 def test_wrong_passwords_for_one_login_lock_that_login_for_a_while(client, cast, password):
     for _ in range(5):
         client.post("/accounts/login/", {"login": cast.member.email, "password": "nope"})
