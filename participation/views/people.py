@@ -67,8 +67,14 @@ def person_invite(request, slug):
     access = access_programme(request.user, slug)
     if not access.can_manage:
         raise Http404
-    form = InvitationForm(request.POST or None, programme=access.programme)
-    if request.method == "POST" and form.is_valid():
+    data = request.POST or None
+    editing = data is not None and "edit" in data
+    if editing:
+        # Back from the check step to change the details: every value kept, the check undone.
+        data = data.copy()
+        data.pop("confirm_existing", None)
+    form = InvitationForm(data, programme=access.programme)
+    if request.method == "POST" and not editing and form.is_valid():
         existing = services.account_for_email(email=form.cleaned_data["email"])
         if existing is not None and not form.cleaned_data["confirm_existing"]:
             # Whom the invitation will go to, and nothing else about their account.

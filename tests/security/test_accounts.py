@@ -255,6 +255,21 @@ def test_inviting_an_existing_account_first_shows_whom_and_stores_nothing(login,
     assert not Membership.objects.filter(person=cast.outsider, group=cast.resource_group).exists()
 
 
+def test_changing_the_details_goes_back_to_the_form_with_every_value_kept(login, client, cast):
+    from participation.models import Invitation
+
+    login(cast.coordinator)
+
+    response = _invite_outsider(client, cast, confirm_existing="on", edit="1")
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="Someone Else"' in body and 'value="OUTSIDER@example.org"' in body
+    assert "Send invitation" in body
+    assert 'name="confirm_existing" value="True"' not in body  # the check comes again
+    assert not Invitation.objects.exists()
+
+
 def test_a_confirmed_invitation_offers_the_seat_but_does_not_give_it(
     login, client, cast, django_capture_on_commit_callbacks
 ):
