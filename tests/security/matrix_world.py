@@ -46,7 +46,6 @@ from tests.checklists.factories import (
     ChecklistVersionFactory,
     published_checklist,
 )
-from tests.conftest import give_totp
 from tests.offers.factories import OfferFactory
 from tests.participation.factories import (
     GroupFactory,
@@ -257,6 +256,4 @@ def build_world() -> SimpleNamespace:
         "coordinator": people.coordinator,
         "other_coord": other_coord,
     }
-    for user in (people.coordinator, other_coord):
-        give_totp(user)
     return SimpleNamespace(a=A, b=B, users=users)

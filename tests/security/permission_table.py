@@ -51,6 +51,8 @@ PERMISSIONS = {
     "group_members": Row(both={COORDINATOR}),
     "membership_end": Row(both={COORDINATOR}),
     "invitation_resend": Row(get=NOBODY, post={COORDINATOR}),
+    # Only the invited person, who is none of the roles here (tests/participation covers them).
+    "invitation_respond": Row(both=NOBODY),
     "set_language": Row(get=NOBODY, post=EVERYONE),
     "group_detail": Row(both={MEMBER, PAID_REP, STEERING, COORDINATOR}),
     "attendance_overview": Row(both={PAID_REP, STEERING, COORDINATOR}),

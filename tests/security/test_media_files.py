@@ -47,12 +47,17 @@ def test_a_media_url_is_not_served_even_to_the_coordinator(login, client, cast, 
 @pytest.fixture
 def debug_urls(settings):
     """The URLs as `make run` builds them, with DEBUG on."""
+    from django.contrib import admin
+
+    login = admin.site.login  # config.urls wraps it; a reload must not wrap it twice
     settings.DEBUG = True
     importlib.reload(config.urls)
     clear_url_caches()
     yield
     settings.DEBUG = False
+    admin.site.login = login
     importlib.reload(config.urls)
+    admin.site.login = login
     clear_url_caches()
 
 

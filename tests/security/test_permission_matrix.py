@@ -14,6 +14,7 @@ import pytest
 from django.db import transaction
 from django.test import Client
 
+from tests.conftest import force_login_with_mfa
 from tests.security.matrix import project_patterns, send, url_for
 from tests.security.matrix_world import ROLES, build_world
 from tests.security.permission_table import ANONYMOUS, COORDINATOR, PERMISSIONS
@@ -38,7 +39,7 @@ def world(django_db_setup, django_db_blocker):
             world.clients = {ANONYMOUS: Client(HTTP_ACCEPT_LANGUAGE="en")}
             for role, user in world.users.items():
                 world.clients[role] = Client(HTTP_ACCEPT_LANGUAGE="en")
-                world.clients[role].force_login(user)
+                force_login_with_mfa(world.clients[role], user)
             world.built_in = time.monotonic() - started
             # The PDFs' access checks run; WeasyPrint is tested elsewhere and is slow.
             with contextlib.ExitStack() as stack:
