@@ -84,6 +84,12 @@ class ProgrammeAccess:
         return labels
 
 
+def coordinators_view_of(programme: Programme) -> ProgrammeAccess:
+    """The programme as its coordinators see it, for work done without a signed-in user
+    (reminder sweeps, reports a worker makes). No code outside this module builds one."""
+    return ProgrammeAccess(programme=programme, is_coordinator=True)
+
+
 def programmes_visible_to(user: User) -> QuerySet[Programme]:
     """Programmes the user coordinates or has a current membership in."""
     if not user.is_authenticated:
