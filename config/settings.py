@@ -8,6 +8,7 @@ from pathlib import Path
 
 import environ
 import xstatic.pkg.bootstrap
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -53,11 +54,13 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "csp",
     "allauth",
     "allauth.account",
     "allauth.mfa",
     "crispy_forms",
     "crispy_bootstrap5",
+    "auditlog",
     "participation",
     "resourcegroup",
     "checklists",
@@ -68,12 +71,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "config.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Records who made each change to the models registered in AUDITLOG_INCLUDE_TRACKING_MODELS.
+    "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -121,13 +128,26 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_EMAIL_VERIFICATION = "none"
+# An address logs in, and becomes the one mail goes to, only once its owner has proved it:
+# a new address waits unverified beside the old one and replaces it when confirmed.
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Medvirk] "
 ACCOUNT_SESSION_REMEMBER = None
+# Every login form is throttled, the admin's included (it sends people to this one): per
+# address, and failed attempts per login name. A refusal is a calm page (templates/429.html)
+# or a message on the form; counts live in the cache only.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/300s/key",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+}
 
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Medvirk"
@@ -182,6 +202,18 @@ def email_from_url(url: str) -> dict:
 
 EMAIL_CONFIG = email_from_url(env.str("EMAIL_URL", default="consolemail://"))
 vars().update(EMAIL_CONFIG)
+# Emails carry login, invitation and password-reset links: in production they must not end
+# up in a log or vanish in memory.
+UNSAFE_PRODUCTION_EMAIL_BACKENDS = {
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.locmem.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+}
+if not DEBUG and EMAIL_CONFIG["EMAIL_BACKEND"] in UNSAFE_PRODUCTION_EMAIL_BACKENDS:
+    raise ImproperlyConfigured(
+        "EMAIL_URL must name a real mail server (smtp://… or smtp+tls://…) when DJANGO_DEBUG is "
+        "off: the console backend would write login and invitation links to the log."
+    )
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="medvirk@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -212,8 +244,20 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- Security -------------------------------------------------------------------------------
+# A session ends after this many seconds without a request (every request renews it).
+SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_COOKIE_AGE", default=2 * 60 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG
+# HTTPS only outside debug: redirect plain HTTP (the health check excepted, for the container's
+# own probe) and tell browsers to use HTTPS for a year (HSTS).
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 CSRF_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_SAMESITE = "Lax"
@@ -221,6 +265,29 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content-Security-Policy (django-csp): everything from our own origin, no inline script or
+# style anywhere (templates use classes and static files), images also as data: URLs (charts,
+# QR codes), and no framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Features no page of Medvirk uses, switched off for every page (config/middleware.py).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
+)
 
 LOGGING = {
     "version": 1,
@@ -231,6 +298,11 @@ LOGGING = {
 
 # Absolute links in emails sent by workers, where there is no request to take them from.
 MEDVIRK_BASE_URL = env.str("MEDVIRK_BASE_URL", default="http://127.0.0.1:8000")
+if not DEBUG and not MEDVIRK_BASE_URL.startswith("https://"):
+    raise ImproperlyConfigured(
+        "MEDVIRK_BASE_URL must be the site's https:// address when DJANGO_DEBUG is off: links "
+        "in emails carry login and invitation tokens."
+    )
 # An activity offer nobody has checked for this many days asks for a check.
 MEDVIRK_OFFERS_CHECK_DAYS = env.int("MEDVIRK_OFFERS_CHECK_DAYS", default=180)
 CELERY_BEAT_SCHEDULE_FILENAME = str(BASE_DIR / "var" / "celerybeat-schedule")
@@ -270,3 +342,32 @@ MEDVIRK_SMS_BACKEND = env.str(
     "MEDVIRK_SMS_BACKEND", default="participation.services.notifications.ConsoleSmsBackend"
 )
 MEDVIRK_SMS_FILE_PATH = env.path("MEDVIRK_SMS_FILE_PATH", default=BASE_DIR / "var" / "sms")
+
+# --- Audit log (issue 12) -------------------------------------------------------------------
+# Who created, changed or deleted personal data and pay is kept by django-auditlog (model
+# history, actor from the request); who viewed, exported or downloaded it is kept by
+# participation.services.audit.audit_event. No IP addresses: the actor is enough.
+AUDITLOG_DISABLE_REMOTE_ADDR = True
+# Passwords and login times are not history; free text stays out of the log, so that deleting
+# or anonymising it (retention) removes it everywhere.
+AUDITLOG_INCLUDE_TRACKING_MODELS = (
+    {"model": "participation.User", "exclude_fields": ["password", "last_login"]},
+    {"model": "participation.Membership", "exclude_fields": ["handover_note"]},
+    "participation.Invitation",
+    "participation.Attendance",
+    {"model": "resourcegroup.Contract", "exclude_fields": ["role_description"]},
+    {"model": "resourcegroup.Timesheet", "exclude_fields": ["return_comment"]},
+    {"model": "resourcegroup.TimeEntry", "exclude_fields": ["comment"]},
+    "resourcegroup.PayrollExport",
+    "resourcegroup.HonorariumRate",
+    "resourcegroup.Honorarium",
+    {
+        "model": "resourcegroup.TravelClaim",
+        "exclude_fields": ["comment", "return_comment", "from_place", "to_place"],
+    },
+    {"model": "resourcegroup.Onboarding", "exclude_fields": ["note"]},
+    {"model": "resourcegroup.Application", "exclude_fields": ["motivation"]},
+    {"model": "resourcegroup.FollowUpContact", "exclude_fields": ["note"]},
+    {"model": "resourcegroup.Story", "exclude_fields": ["text", "anonymised_text"]},
+    {"model": "reports.Report", "exclude_fields": ["parameters", "error"]},
+)

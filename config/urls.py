@@ -1,8 +1,13 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 from .health import healthz
+
+# The admin has no login form of its own: it sends people to allauth's, with its two-step
+# login and throttling.
+admin.site.login = secure_admin_login(admin.site.login)
 
 # Each app defines its full paths: programme pages under p/<slug>/..., and the public survey
 # pages at s/<slug>/ (stable for the life of a survey, no language prefix: CONTRACT.md).

@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
+    AuditEvent,
     Group,
     GroupReminderSettings,
     Invitation,
@@ -13,6 +14,7 @@ from .models import (
     SentNotification,
     User,
 )
+from .services import person_deactivate
 
 
 @admin.register(User)
@@ -35,6 +37,12 @@ class UserAdmin(BaseUserAdmin):
             {"classes": ["wide"], "fields": ["email", "display_name", "password1", "password2"]},
         ),
     ]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Deactivating here closes the account the same way the app does: at once.
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            person_deactivate(person=obj)
 
 
 @admin.register(Office)
@@ -99,4 +107,23 @@ class SentNotificationAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """Read-only: the audit log is append-only, for staff too."""
+
+    list_display = ["at", "actor", "action", "programme", "subject"]
+    list_filter = ["action", "programme"]
+    search_fields = ["subject"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False
