@@ -15,7 +15,7 @@ from participation.models import Office
 from ..answering import choices_for
 from ..charts import question_chart
 from ..masking import mask_personal_details
-from ..models import Answer, Question, Round, Survey, SurveyResponse
+from ..models import Answer, AnswerCode, Question, Round, Survey, SurveyResponse
 from ..suppression import SUBTRACTION, has_small_cell, is_too_few, suppress, suppress_cells
 from .surveys import result_office_ids
 
@@ -355,17 +355,32 @@ def first_meetings_per_office(*, programme, start, end) -> dict[int, int] | None
     return counter(programme=programme, start=start, end=end)
 
 
+def codes_handed_out(*, survey: Survey, start, end) -> dict[int, int]:
+    """Answer codes per office from the batches made in the period: with codes, the response
+    rate is codes used ÷ codes handed out (each used code is exactly one response)."""
+    return dict(
+        AnswerCode.objects.filter(survey=survey, batch__made_on__gte=start, batch__made_on__lte=end)
+        .values_list("batch__office_id")
+        .annotate(n=Count("id"))
+    )
+
+
 def response_rates(
     *, results: SurveyResults, today: datetime.date | None = None
 ) -> list[OfficeRate] | None:
-    """Responses per office against first meetings recorded in the round (None: unknown)."""
+    """Responses per office against first meetings recorded in the round, or, with answer
+    codes, against the codes handed out (None: unknown). A hidden response count hides its
+    rate too."""
     current = results.round
     if current is None:
         return None
     end = current.ends_on or today or timezone.localdate()
-    meetings = first_meetings_per_office(
-        programme=results.survey.programme, start=current.starts_on, end=end
-    )
+    if results.survey.requires_code:
+        meetings = codes_handed_out(survey=results.survey, start=current.starts_on, end=end)
+    else:
+        meetings = first_meetings_per_office(
+            programme=results.survey.programme, start=current.starts_on, end=end
+        )
     if meetings is None:
         return None
     rates = []
