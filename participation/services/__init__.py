@@ -26,6 +26,7 @@ from .meetings import (
     meeting_series_create,
     meeting_update,
     minutes_approve,
+    minutes_page_save,
     minutes_save,
 )
 from .people import (
@@ -65,6 +66,7 @@ __all__ = [
     "meeting_update",
     "membership_end",
     "minutes_approve",
+    "minutes_page_save",
     "minutes_save",
     "person_invite",
     "user_set_language",

@@ -259,7 +259,7 @@ def test_member_sees_approved_minutes_and_decisions(login, client, cast, meeting
         meeting=meeting, version=0, summary="Vi snakket om sommeren", item_minutes={item.pk: "Bra"}
     )
     services.decision_add(meeting=meeting, text="Vi lager en plakat", agenda_item=item)
-    services.minutes_approve(meeting=meeting, by=cast.coordinator)
+    services.minutes_approve(meeting=meeting, by=cast.coordinator, version=meeting.minutes_version)
     login(cast.member)
 
     body = client.get(f"/p/best/meetings/{meeting.pk}/").content.decode()
