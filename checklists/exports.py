@@ -1,25 +1,26 @@
-"""The adoption figures as CSV: semicolons and a byte-order mark, so that the file opens as
-columns in a Norwegian spreadsheet; machine-readable English column names."""
+"""The adoption figures as tables for the one spreadsheet writer (participation.spreadsheets):
+column names in the reader's language, every cell neutralised there."""
 
-import csv
-import io
+from django.utils.translation import gettext as _
 
 from .selectors import Adoption
 
-
-def _writer(buffer: io.StringIO):
-    buffer.write("\ufeff")
-    return csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+Table = tuple[list[str], list[list]]
 
 
-def uses_csv(adoption: Adoption) -> str:
+def uses_table(adoption: Adoption) -> Table:
     """One row per office and month: first meetings recorded."""
-    buffer = io.StringIO()
-    writer = _writer(buffer)
-    writer.writerow(["office_code", "office", "month", "first_meetings", "version_published"])
+    header = [
+        _("Office code"),
+        _("Office"),
+        _("Month"),
+        _("First meetings"),
+        _("Version published"),
+    ]
+    rows = []
     for month, counts, _total, published in adoption.month_rows:
         for office, count in zip(adoption.offices, counts, strict=True):
-            writer.writerow(
+            rows.append(
                 [
                     office.office.code,
                     office.office.name,
@@ -28,20 +29,26 @@ def uses_csv(adoption: Adoption) -> str:
                     ",".join(str(number) for number in published),
                 ]
             )
-    return buffer.getvalue()
+    return header, rows
 
 
-def points_csv(adoption: Adoption) -> str:
+def points_table(adoption: Adoption) -> Table:
     """One row per point and office: uses where it was ticked, out of uses that had it."""
-    buffer = io.StringIO()
-    writer = _writer(buffer)
-    writer.writerow(
-        ["point", "category", "versions", "office_code", "office", "covered", "out_of", "share"]
-    )
+    header = [
+        _("Point"),
+        _("Category"),
+        _("Versions"),
+        _("Office code"),
+        _("Office"),
+        _("Covered"),
+        _("Out of"),
+        _("Share"),
+    ]
+    rows = []
     for point in adoption.points_most_skipped_first:
         for office in adoption.offices:
             ticked, offered = point.per_office.get(office.office.pk, (0, 0))
-            writer.writerow(
+            rows.append(
                 [
                     point.text,
                     point.category,
@@ -53,4 +60,4 @@ def points_csv(adoption: Adoption) -> str:
                     f"{ticked / offered:.2f}".replace(".", ",") if offered else "",
                 ]
             )
-    return buffer.getvalue()
+    return header, rows

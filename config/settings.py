@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "crispy_forms",
     "crispy_bootstrap5",
+    "auditlog",
     "participation",
     "resourcegroup",
     "checklists",
@@ -74,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Records who made each change to the models registered in AUDITLOG_INCLUDE_TRACKING_MODELS.
+    "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -270,3 +273,32 @@ MEDVIRK_SMS_BACKEND = env.str(
     "MEDVIRK_SMS_BACKEND", default="participation.services.notifications.ConsoleSmsBackend"
 )
 MEDVIRK_SMS_FILE_PATH = env.path("MEDVIRK_SMS_FILE_PATH", default=BASE_DIR / "var" / "sms")
+
+# --- Audit log (issue 12) -------------------------------------------------------------------
+# Who created, changed or deleted personal data and pay is kept by django-auditlog (model
+# history, actor from the request); who viewed, exported or downloaded it is kept by
+# participation.services.audit.audit_event. No IP addresses: the actor is enough.
+AUDITLOG_DISABLE_REMOTE_ADDR = True
+# Passwords and login times are not history; free text stays out of the log, so that deleting
+# or anonymising it (retention) removes it everywhere.
+AUDITLOG_INCLUDE_TRACKING_MODELS = (
+    {"model": "participation.User", "exclude_fields": ["password", "last_login"]},
+    {"model": "participation.Membership", "exclude_fields": ["handover_note"]},
+    "participation.Invitation",
+    "participation.Attendance",
+    {"model": "resourcegroup.Contract", "exclude_fields": ["role_description"]},
+    {"model": "resourcegroup.Timesheet", "exclude_fields": ["return_comment"]},
+    {"model": "resourcegroup.TimeEntry", "exclude_fields": ["comment"]},
+    "resourcegroup.PayrollExport",
+    "resourcegroup.HonorariumRate",
+    "resourcegroup.Honorarium",
+    {
+        "model": "resourcegroup.TravelClaim",
+        "exclude_fields": ["comment", "return_comment", "from_place", "to_place"],
+    },
+    {"model": "resourcegroup.Onboarding", "exclude_fields": ["note"]},
+    {"model": "resourcegroup.Application", "exclude_fields": ["motivation"]},
+    {"model": "resourcegroup.FollowUpContact", "exclude_fields": ["note"]},
+    {"model": "resourcegroup.Story", "exclude_fields": ["text", "anonymised_text"]},
+    {"model": "reports.Report", "exclude_fields": ["parameters", "error"]},
+)

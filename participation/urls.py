@@ -1,6 +1,6 @@
 """participation's URLs. Each subject's views module keeps its own `urlpatterns`."""
 
-from .views import calendars, inputs, meetings, notifications, people
+from .views import audit, calendars, inputs, meetings, notifications, people
 
 urlpatterns = (
     people.urlpatterns
@@ -8,4 +8,5 @@ urlpatterns = (
     + inputs.urlpatterns
     + calendars.urlpatterns
     + notifications.urlpatterns
+    + audit.urlpatterns
 )

@@ -1,33 +1,40 @@
 """The payroll file: one CSV row per person for a month, amounts in NOK to the øre.
 
-Semicolons between columns and a decimal comma, with a byte-order mark, so that the file
-opens as columns in a Norwegian spreadsheet and reads cleanly into a payroll system.
+Written by the one spreadsheet writer (participation.spreadsheets): semicolons, a decimal
+comma and a byte-order mark, so that the file opens as columns in a Norwegian spreadsheet;
+column names in the language of the person who downloads it; names neutralised.
 
 With the month's honoraria and travel (``extras``) the file gains four columns after the
 hours columns: meetings paid, honoraria, travel and the person's total. A volunteer with no
 hours gets a row of their own, with zero hours.
 """
 
-import csv
-import io
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
+
+from participation.spreadsheets import csv_text
 
 from .selectors.honoraria import PayrollExtra
 from .selectors.hours import PayrollRow
 
 HEADER = [
-    "name",
-    "employee_number",
-    "month",
-    "hours",
-    "hourly_pay",
-    "amount",
-    "approved_by",
-    "approved_at",
+    gettext_lazy("Name"),
+    gettext_lazy("Employee number"),
+    gettext_lazy("Month"),
+    gettext_lazy("Hours"),
+    gettext_lazy("Hourly pay (NOK)"),
+    gettext_lazy("Amount (NOK)"),
+    gettext_lazy("Approved by"),
+    gettext_lazy("Approved at"),
 ]
-EXTRA_HEADER = ["meetings", "honoraria", "travel", "total"]
+EXTRA_HEADER = [
+    gettext_lazy("Meetings"),
+    gettext_lazy("Honoraria (NOK)"),
+    gettext_lazy("Travel (NOK)"),
+    gettext_lazy("Total (NOK)"),
+]
 
 
 def nok(amount: Decimal) -> str:
@@ -44,15 +51,19 @@ def _approved_at(at) -> str:
 
 
 def payroll_csv(rows: list[PayrollRow], extras: dict[int, PayrollExtra] | None = None) -> str:
-    """The payroll rows as CSV text. A month with two rates lists both: "180,00 / 195,00".
+    """The payroll rows as CSV text (see payroll_table)."""
+    return csv_text(*payroll_table(rows, extras))
+
+
+def payroll_table(
+    rows: list[PayrollRow], extras: dict[int, PayrollExtra] | None = None
+) -> tuple[list[str], list[list[str]]]:
+    """The header and lines of the payroll file. Two rates in a month read "180,00 / 195,00".
 
     Given ``extras`` (approved honoraria and travel per person id), each row also has the
     extra columns, and people with only honoraria or travel get a row too.
     """
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(HEADER if extras is None else HEADER + EXTRA_HEADER)
+    header = [str(h) for h in (HEADER if extras is None else HEADER + EXTRA_HEADER)]
     lines = []
     for row in rows:
         line = [
@@ -88,8 +99,7 @@ def payroll_csv(rows: list[PayrollRow], extras: dict[int, PayrollExtra] | None =
                 ]
             )
         lines.sort(key=lambda line: line[0])
-    writer.writerows(lines)
-    return buffer.getvalue()
+    return header, lines
 
 
 def _extra_columns(extra: PayrollExtra | None, hours_amount: Decimal) -> list[str]:

@@ -147,6 +147,16 @@ def login(client):
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with no flood counts: the test client always posts from 127.0.0.1."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def english_source_strings():
     """Tests read the English source strings: messages from services are in English here.
 

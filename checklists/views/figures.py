@@ -1,15 +1,19 @@
 """Adoption figures: where the checklist lives and where it does not, and what is skipped."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import path
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from participation.models import AuditEvent
+from participation.services.audit import audit_event
+from participation.spreadsheets import csv_response
+
 from .. import selectors
 from ..charts import bar_chart
-from ..exports import points_csv, uses_csv
+from ..exports import points_table, uses_table
 from ..forms import PeriodForm
 
 
@@ -88,26 +92,30 @@ def figures(request, slug, template_id):
     )
 
 
-def _csv_response(text: str, filename: str) -> HttpResponse:
-    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def _download(request, access, template, adoption, *, table, name: str):
+    audit_event(
+        actor=request.user,
+        action=AuditEvent.Action.EXPORTED,
+        programme=access.programme,
+        subject=_("Checklist figures: %(name)s") % {"name": template.title},
+        detail=f"{name} {adoption.start} – {adoption.end}",
+    )
+    header, rows = table(adoption)
+    return csv_response(
+        filename=f"checklist-{template.pk}-{name}-{adoption.start}.csv", header=header, rows=rows
+    )
 
 
 @login_required
 def figures_uses_csv(request, slug, template_id):
-    _access, template, _form, adoption = _figures(request, slug, template_id)
-    return _csv_response(
-        uses_csv(adoption), f"checklist-{template.pk}-first-meetings-{adoption.start}.csv"
-    )
+    access, template, _form, adoption = _figures(request, slug, template_id)
+    return _download(request, access, template, adoption, table=uses_table, name="first-meetings")
 
 
 @login_required
 def figures_points_csv(request, slug, template_id):
-    _access, template, _form, adoption = _figures(request, slug, template_id)
-    return _csv_response(
-        points_csv(adoption), f"checklist-{template.pk}-points-{adoption.start}.csv"
-    )
+    access, template, _form, adoption = _figures(request, slug, template_id)
+    return _download(request, access, template, adoption, table=points_table, name="points")
 
 
 _base = "p/<slug:slug>/checklist/<int:template_id>/figures/"

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from participation.access import access_programme
+from participation.models import AuditEvent
+from participation.services.audit import audit_event
 from participation.spreadsheets import csv_response
 
 from .. import access as offer_access
@@ -20,6 +22,12 @@ def register_export(request, slug):
     access = access_programme(request.user, slug)
     offer_access.require(offer_access.can_keep_offers(access))
     header, rows = export_rows(selectors.register_rows(programme=access.programme))
+    audit_event(
+        actor=request.user,
+        action=AuditEvent.Action.EXPORTED,
+        programme=access.programme,
+        subject=_("Activity offers register"),
+    )
     return csv_response(
         filename=f"activity-offers-{slug}-{timezone.localdate().isoformat()}.csv",
         header=header,

@@ -1,5 +1,6 @@
 """participation's models, split by subject: people and groups, meetings, inputs, calendars."""
 
+from .audit import AuditEvent, AuditEventIsAppendOnly
 from .calendars import CalendarFeed
 from .inputs import Input, InputEvent
 from .meetings import ActionItem, AgendaItem, Attendance, Decision, Meeting, MeetingSeries
@@ -25,6 +26,8 @@ __all__ = [
     "ActionItem",
     "AgendaItem",
     "Attendance",
+    "AuditEvent",
+    "AuditEventIsAppendOnly",
     "CalendarFeed",
     "Decision",
     "Group",

@@ -7,10 +7,13 @@ see the meeting may have its minutes, once they are approved. Drafts never leave
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.urls import path
+from django.utils.translation import gettext as _
 
 from participation.access import access_meeting
+from participation.models import AuditEvent
 from participation.selectors.meeting_pages import attendance_summary
 from participation.selectors.meetings import meeting_detail
+from participation.services.audit import audit_event
 
 from ..pdf import render_pdf
 
@@ -35,6 +38,14 @@ def meeting_minutes_pdf(request, slug, meeting_id):
             ),
             "attendance": attendance_summary(detail=detail),
         },
+    )
+    audit_event(
+        actor=request.user,
+        action=AuditEvent.Action.DOWNLOADED,
+        programme=access.programme,
+        subject=_("Minutes of %(group)s, %(date)s")
+        % {"group": meeting.group.name, "date": f"{meeting.starts_at:%Y-%m-%d}"},
+        detail="PDF",
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"minutes-{meeting.starts_at:%Y-%m-%d}-{meeting.pk}.pdf"

@@ -8,8 +8,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.urls import path
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from participation.access import access_programme
+from participation.models import AuditEvent
+from participation.services.audit import audit_event
 from resourcegroup.selectors.hours import has_hours, month_page, timesheet_for_coordinator
 
 from ..pdf import render_pdf
@@ -57,6 +60,14 @@ def timesheet_pdf(request, slug, timesheet_id):
                 sorted(page.priced.hours_by_rate.items()) if len(page.priced.rates) > 1 else []
             ),
         },
+    )
+    audit_event(
+        actor=request.user,
+        action=AuditEvent.Action.DOWNLOADED,
+        programme=access.programme,
+        subject=_("Timesheet %(month)s: %(person)s")
+        % {"month": f"{timesheet.month:%Y-%m}", "person": timesheet.person},
+        detail="PDF",
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"timesheet-{timesheet.month:%Y-%m}-{timesheet.pk}.pdf"

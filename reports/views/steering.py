@@ -15,6 +15,8 @@ from django.views.decorators.http import require_POST
 
 from participation.access import require_manage
 from participation.forms import add_service_errors
+from participation.models import AuditEvent
+from participation.services.audit import audit_event
 
 from .. import services
 from ..forms import ReportRequestForm, ReportScheduleForm
@@ -85,9 +87,15 @@ def report_detail(request, slug, report_id):
 
 @login_required
 def report_download(request, slug, report_id):
-    _access, report = access_report(request.user, slug, report_id)
+    access, report = access_report(request.user, slug, report_id)
     if not report.is_done:
         raise Http404
+    audit_event(
+        actor=request.user,
+        action=AuditEvent.Action.DOWNLOADED,
+        programme=access.programme,
+        subject=_("Report %(name)s") % {"name": report.filename},
+    )
     return FileResponse(
         report.file.open("rb"),
         as_attachment=True,

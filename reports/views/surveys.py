@@ -7,8 +7,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from django.utils.translation import gettext as _
 
 from participation.access import require_manage
+from participation.models import AuditEvent
+from participation.services.audit import audit_event
 from surveys.links import base_url, qr_data_uri, respondent_url
 from surveys.models.surveys import localized
 from surveys.selectors import access_survey, can_see_results, results_context
@@ -69,6 +72,13 @@ def survey_results_pdf(request, slug, survey_id):
         access=access, survey=survey, round_id=int(value) if value.isdigit() else None
     )
     context["free_text"] = []
+    audit_event(
+        actor=request.user,
+        action=AuditEvent.Action.DOWNLOADED,
+        programme=access.programme,
+        subject=_("Survey results: %(title)s") % {"title": survey.title},
+        detail="PDF",
+    )
     pdf = render_pdf("reports/surveys/results.html", context, stylesheets=["surveys/print.css"])
     return _pdf(pdf, f"{survey.slug}-results.pdf")
 

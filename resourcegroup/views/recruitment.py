@@ -8,6 +8,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
 from participation.access import access_programme, require_manage
+from participation.flood import FloodLimit, flood_exceeded, flood_refused
 from participation.forms import add_service_errors
 
 from ..forms.recruitment import (
@@ -176,9 +177,17 @@ def application_detail(request, slug, application_id):
     )
 
 
+# A person sends one application, perhaps after a few corrections; a script sends hundreds.
+APPLY_FLOOD = FloodLimit(scope="apply", per_address=10, per_target=200, window_seconds=3600)
+
+
 def apply(request, posting_slug):
     """The public application form: no login, no JavaScript, made for a phone."""
     posting = public_posting(slug=posting_slug)
+    if request.method == "POST" and flood_exceeded(
+        request, limit=APPLY_FLOOD, target=f"posting:{posting.pk}"
+    ):
+        return flood_refused(request)
     form = ApplicationForm(request.POST or None, municipalities=municipalities(posting.programme))
     is_open = posting.is_open()
     if request.method == "POST" and is_open and form.is_valid():

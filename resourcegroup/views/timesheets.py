@@ -6,7 +6,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.formats import date_format
@@ -16,10 +15,13 @@ from django.views.decorators.http import require_POST
 
 from participation.access import access_programme, require_manage
 from participation.forms import add_service_errors
+from participation.models import AuditEvent
+from participation.services.audit import audit_event
+from participation.spreadsheets import csv_response
 
 from ..forms.hours import ReturnForm
 from ..models import Timesheet
-from ..payroll import payroll_csv
+from ..payroll import payroll_table
 from ..selectors.honoraria import payroll_extras
 from ..selectors.hours import (
     budget_overview,
@@ -183,10 +185,17 @@ def payroll_download(request, slug, year, month):
     service.payroll_export_log(
         programme=access.programme, month=month, rows=len(people), by=request.user
     )
-    response = HttpResponse(payroll_csv(rows, extras), content_type="text/csv; charset=utf-8")
-    filename = f"lonn-{access.programme.slug}-{month:%Y-%m}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    audit_event(
+        actor=request.user,
+        action=AuditEvent.Action.EXPORTED,
+        programme=access.programme,
+        subject=_("Payroll %(month)s") % {"month": f"{month:%Y-%m}"},
+        detail=_("%(count)s people") % {"count": len(people)},
+    )
+    header, lines = payroll_table(rows, extras)
+    return csv_response(
+        filename=f"lonn-{access.programme.slug}-{month:%Y-%m}.csv", header=header, rows=lines
+    )
 
 
 @login_required

@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from participation.flood import FloodLimit, flood_exceeded
+
 from ..answering import (
     Answers,
     choices_for,
@@ -41,6 +43,10 @@ from ..services import AlreadySubmitted, response_submit
 DEFAULT_MIN_SECONDS = 4
 HONEYPOT = "website"
 INTRO = -1
+# Every page of the survey is a post. One address may be a whole office's guest network, so
+# the address limit leaves room for a waiting room of people; a script sending dozens of
+# answers in minutes is refused. The survey's own limit stops a flood spread over addresses.
+FLOOD = FloodLimit(scope="survey", per_address=40, per_target=600, window_seconds=600)
 
 
 def _min_seconds() -> float:
@@ -272,6 +278,19 @@ def respond(request, survey_slug):
                 ),
             )
         if request.method == "POST":
+            if flood_exceeded(request, limit=FLOOD, target=f"survey:{survey.pk}"):
+                return _calm_page(
+                    request,
+                    survey,
+                    language,
+                    heading=_("Please wait a little"),
+                    text=_(
+                        "We have received many answers from here in a short time, so we are "
+                        "not taking more for a while. Nothing about you has been stored. Please "
+                        "try again in a quarter of an hour."
+                    ),
+                    status=429,
+                )
             return _post(request, survey, language)
         return _start(request, survey, language)
 

@@ -1,16 +1,17 @@
 """Results for coordinators, the steering group and advisors; the CSV export."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from participation.access import access_programme, require_manage
 from participation.forms import add_service_errors
+from participation.models import AuditEvent
+from participation.services.audit import audit_event
+from participation.spreadsheets import csv_response
 
 from .. import services
 from ..forms import ChecklistLinkForm
@@ -46,14 +47,17 @@ def survey_export(request, slug, survey_id):
     if not (survey.is_published and access.can_see_programme_overview):
         raise Http404
     suppressed = not (access.is_coordinator and request.GET.get("all") == "1")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     kind = "suppressed" if suppressed else "all"
-    response["Content-Disposition"] = f'attachment; filename="{survey.slug}-{kind}.csv"'
-    response.write("\ufeff")  # Excel reads UTF-8 only with the byte-order mark
-    writer = csv.writer(response, delimiter=";")
-    for row in export_rows(survey=survey, suppressed=suppressed):
-        writer.writerow(row)
-    return response
+    audit_event(
+        actor=request.user,
+        action=AuditEvent.Action.EXPORTED,
+        programme=access.programme,
+        subject=_("Survey answers: %(title)s") % {"title": survey.title},
+        detail=kind,
+    )
+    rows = export_rows(survey=survey, suppressed=suppressed)
+    header = next(rows)
+    return csv_response(filename=f"{survey.slug}-{kind}.csv", header=header, rows=rows)
 
 
 @login_required

@@ -129,7 +129,7 @@ def test_the_first_meetings_csv_has_a_row_per_office_and_month(cast, login, chec
 
     assert response["Content-Type"].startswith("text/csv")
     lines = response.content.decode("utf-8-sig").splitlines()
-    assert lines[0] == "office_code;office;month;first_meetings;version_published"
+    assert lines[0] == "Office code;Office;Month;First meetings;Version published"
     assert f"gjovik;NAV Gjøvik;{month};3;" in lines
     assert f"ostre-toten;NAV Østre Toten;{month};1;" in lines
     assert len(lines) == 1 + 2 * 12
@@ -141,7 +141,7 @@ def test_the_points_csv_has_a_row_per_point_and_office(cast, login, checklist):
     response = login(cast.advisor).get(_url(template, "points.csv"))
 
     lines = response.content.decode("utf-8-sig").splitlines()
-    assert lines[0] == "point;category;versions;office_code;office;covered;out_of;share"
+    assert lines[0] == "Point;Category;Versions;Office code;Office;Covered;Out of;Share"
     assert lines[1:] == [
         "Vær åpen om konsekvenser;;1;gjovik;NAV Gjøvik;0;3;0,00",
         "Forklar hvorfor vi møtes;;1;gjovik;NAV Gjøvik;3;3;1,00",

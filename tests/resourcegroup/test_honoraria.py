@@ -377,16 +377,16 @@ def test_the_payroll_file_has_extra_columns_and_a_row_for_each_volunteer(cast, v
 
     table = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
     assert table[0][:8] == [
-        "name",
-        "employee_number",
-        "month",
-        "hours",
-        "hourly_pay",
-        "amount",
-        "approved_by",
-        "approved_at",
+        "Name",
+        "Employee number",
+        "Month",
+        "Hours",
+        "Hourly pay (NOK)",
+        "Amount (NOK)",
+        "Approved by",
+        "Approved at",
     ]
-    assert table[0][8:] == ["meetings", "honoraria", "travel", "total"]
+    assert table[0][8:] == ["Meetings", "Honoraria (NOK)", "Travel (NOK)", "Total (NOK)"]
     rows = {row[0]: row for row in table[1:]}
     assert rows["Amalie Rep"][3:6] == ["2,00", "200,00", "400,00"]
     assert rows["Amalie Rep"][8:] == ["0", "0,00", "0,00", "400,00"]

@@ -85,14 +85,14 @@ def test_the_payroll_csv_reads_as_columns_with_a_decimal_comma(cast, reps):
     assert text.startswith("\ufeff")
     table = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
     assert table[0] == [
-        "name",
-        "employee_number",
-        "month",
-        "hours",
-        "hourly_pay",
-        "amount",
-        "approved_by",
-        "approved_at",
+        "Name",
+        "Employee number",
+        "Month",
+        "Hours",
+        "Hourly pay (NOK)",
+        "Amount (NOK)",
+        "Approved by",
+        "Approved at",
     ]
     assert table[1] == [
         "Sander Myhre",
