@@ -4,6 +4,7 @@ from .calendars import (
     calendar_feed_create,
     calendar_feed_reset,
     calendar_feed_revoke,
+    meeting_invitation_preview,
     meeting_invitation_send,
 )
 from .inputs import (
@@ -61,6 +62,7 @@ __all__ = [
     "invitation_url",
     "meeting_cancel",
     "meeting_create",
+    "meeting_invitation_preview",
     "meeting_invitation_send",
     "meeting_series_create",
     "meeting_update",

@@ -273,26 +273,53 @@ def agenda_item_decide(request, slug, meeting_id, item_id):
 
 
 @login_required
-@require_POST
 def agenda_send(request, slug, meeting_id):
+    """The check step shows who gets the agenda, by which channel, and the message; only the
+    confirming POST from it sends."""
     access, meeting = access_meeting(request.user, slug, meeting_id)
     require_writer(access, meeting.group)
-    try:
-        services.agenda_send(meeting=meeting)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The agenda is on its way to the members by email."))
-    return redirect("meeting_detail", slug=slug, meeting_id=meeting.pk)
+    if request.method == "POST" and request.POST.get("confirm") == "send":
+        try:
+            services.agenda_send(meeting=meeting)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The agenda is on its way to the members by email."))
+        return redirect("meeting_detail", slug=slug, meeting_id=meeting.pk)
+    if request.method == "POST":
+        return redirect("agenda_send", slug=slug, meeting_id=meeting.pk)
+    if meeting.is_cancelled:
+        messages.error(request, _("The meeting is cancelled."))
+        return redirect("meeting_detail", slug=slug, meeting_id=meeting.pk)
+    return _page(
+        request,
+        "meetings/agenda_send_check.html",
+        access,
+        meeting=meeting,
+        group=meeting.group,
+        preview=services.meeting_invitation_preview(meeting=meeting),
+    )
 
 
 # --- Attendance and minutes ------------------------------------------------------------
+
+
+def _not_started(request, slug, meeting):
+    """A redirect to the meeting page when it has not started yet, else None."""
+    if meeting.has_started:
+        return None
+    messages.error(
+        request, _("Attendance and minutes can be written once the meeting has started.")
+    )
+    return redirect("meeting_detail", slug=slug, meeting_id=meeting.pk)
 
 
 @login_required
 def meeting_attendance(request, slug, meeting_id):
     access, meeting = access_meeting(request.user, slug, meeting_id)
     require_writer(access, meeting.group)
+    if refused := _not_started(request, slug, meeting):
+        return refused
     detail = get_meeting_detail(meeting=meeting)
     recorded = attendance_by_membership(detail)
     form = AttendanceForm(
@@ -376,6 +403,8 @@ def _minutes_post(request, slug, meeting_id, pressed):
     require_writer(access, meeting.group)
     if pressed == REVIEW:
         require_manage(access)
+    if refused := _not_started(request, slug, meeting):
+        return refused
     forms = _minutes_forms(request, access, meeting, pressed)
     minutes_form, decision_form, action_form = forms
     sent = [form for form in forms if form is not None and form.is_bound]
@@ -419,6 +448,8 @@ def meeting_minutes(request, slug, meeting_id):
         )
     access, meeting = access_meeting(request.user, slug, meeting_id)
     require_writer(access, meeting.group)
+    if refused := _not_started(request, slug, meeting):
+        return refused
     return _render_minutes(request, access, meeting, _minutes_forms(request, access, meeting))
 
 

@@ -83,12 +83,17 @@ def test_coordinator_runs_a_meeting_from_agenda_to_approved_minutes(page, demo, 
     expect(page.get_by_role("heading", name=f"2. {item_title}", exact=True)).to_be_visible()
     expect(page.get_by_text("Legges fram av Emma Johansen")).to_be_visible()
 
-    # --- Send the agenda ---
+    # --- Send the agenda, after the check step ---
+    page.get_by_role("link", name="Send sakslista").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sjekk før du sender")
+    expect(page.get_by_text("Julie Rud – e-post")).to_be_visible()
+    expect(page.locator(".message-preview")).to_contain_text(item_title)
+    assert not mailoutbox
     page.get_by_role("button", name="Send sakslista").click()
 
     expect_message(page, "Sakslista er på vei til medlemmene på e-post.")
     expect(page.get_by_text(re.compile(r"^Sendt \d+\. \w+ \d{4} \d\d:\d\d$"))).to_be_visible()
-    expect(page.get_by_role("button", name="Send sakslista på nytt")).to_be_visible()
+    expect(page.get_by_role("link", name="Send sakslista på nytt")).to_be_visible()
     # Every member got the invitation with the agenda and a calendar file.
     to_julie = [message for message in mailoutbox if "julie.rud@example.org" in message.to]
     assert len(to_julie) == 1, [message.to for message in mailoutbox]
