@@ -170,7 +170,8 @@ def login(client):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts and ends with an empty cache: flood and throttling counts stay put."""
+    """Each test starts with an empty cache: flood and throttling counts must not leak
+    between tests (the test client always posts from the same address)."""
     from django.core.cache import cache
 
     cache.clear()

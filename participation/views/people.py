@@ -142,7 +142,16 @@ def membership_end(request, slug, group_id, membership_id):
         group.memberships.select_related("person"), pk=membership_id, ends_on__isnull=True
     )
     form = MembershipEndForm(request.POST or None, initial={"ends_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
+    context = {
+        "form": form,
+        "programme": access.programme,
+        "group": group,
+        "membership": membership,
+    }
+    if request.method == "POST" and form.is_valid() and "change" not in request.POST:
+        if request.POST.get("confirm") != "end":
+            # The check step: what will happen, with the typed values carried along.
+            return render(request, "participation/membership_end_check.html", context)
         try:
             services.membership_end(membership=membership, **form.cleaned_data)
         except ValidationError as error:
@@ -154,11 +163,7 @@ def membership_end(request, slug, group_id, membership_id):
                 % {"name": membership.person.display_name, "group": group.name},
             )
             return redirect("group_members", slug=slug, group_id=group.pk)
-    return render(
-        request,
-        "participation/membership_end.html",
-        {"form": form, "programme": access.programme, "group": group, "membership": membership},
-    )
+    return render(request, "participation/membership_end.html", context)
 
 
 @login_required
