@@ -153,7 +153,10 @@ def test_garbage_attendance_is_a_message_not_a_crash(login, client, cast, meetin
 
 
 def test_cancelled_meeting_has_no_attendance_to_record(login, client, cast, emma):
-    meeting = MeetingFactory(group=cast.resource_group)
+    # Started an hour ago and not over: late enough for attendance, early enough to cancel.
+    meeting = MeetingFactory(
+        group=cast.resource_group, starts_at=timezone.now() - datetime.timedelta(hours=1)
+    )
     services.meeting_cancel(meeting=meeting, reason="Syk")
     login(cast.coordinator)
 
