@@ -1,6 +1,6 @@
 """Each app keeps its access rules in one module: nothing outside participation/access.py builds
-an access record by hand, and the views and selectors of checklists, resourcegroup and reports
-ask their app's access.py instead of checking roles themselves."""
+an access record by hand, and the views and selectors of checklists, resourcegroup, surveys and
+reports ask their app's access.py instead of checking roles themselves."""
 
 import pathlib
 import re
@@ -12,6 +12,8 @@ FOLDERS = (
     "resourcegroup/views",
     "resourcegroup/selectors",
     "reports/views",
+    "surveys/views",
+    "surveys/selectors",
 )
 ROLE_CHECKS = re.compile(
     r"(?<!rules)\.(can_manage|is_coordinator|is_advisor|is_steering_member|"
