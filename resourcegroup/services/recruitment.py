@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from participation import services as participation_services
 from participation.models import Group, Membership, Programme, User
-from participation.privacy import find_personal_numbers
+from participation.privacy import find_personal_numbers, remove_personal_numbers
 
 from ..models import Application, ApplicationEvent, Posting
 
@@ -114,7 +114,7 @@ def application_submit(
         phone=phone.strip(),
         municipality=municipality.strip(),
         age_band=age_band,
-        motivation=motivation.strip(),
+        motivation=remove_personal_numbers(motivation.strip()),
         has_consented=True,
         source=source,
     )
