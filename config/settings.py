@@ -12,6 +12,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from config.error_reporting import parse_admins, sentry_init
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEVELOPMENT_SECRET_KEY = "django-insecure-medvirk-development-key-do-not-use-in-production"
@@ -142,6 +144,9 @@ ACCOUNT_SESSION_REMEMBER = None
 # Every login form is throttled, the admin's included (it sends people to this one): per
 # address, and failed attempts per login name. A refusal is a calm page (templates/429.html)
 # or a message on the form; counts live in the cache only.
+# Behind N reverse proxies the visitor's address is the Nth from the right in X-Forwarded-For;
+# with 0 (direct) it is REMOTE_ADDR. Wrong here, every visitor shares one login limit.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("MEDVIRK_TRUSTED_PROXY_COUNT", default=0)
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/300s/key",
@@ -289,12 +294,39 @@ PERMISSIONS_POLICY = (
     "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
 )
 
+# --- Error reporting ------------------------------------------------------------------------
+# Errors are emailed to DJANGO_ADMINS ("Name <address>", comma-separated) and sent to Sentry
+# when SENTRY_DSN is set; neither report holds personal data (config/error_reporting.py).
+ADMINS = parse_admins(env.list("DJANGO_ADMINS", default=[]))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "redact_secrets": {"()": "config.error_reporting.RedactSecretsFilter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "mail_admins": {
+            "level": "ERROR",
+            "class": "django.utils.log.AdminEmailHandler",
+            "filters": ["require_debug_false", "redact_secrets"],
+            "include_html": False,
+            "reporter_class": "config.error_reporting.PrivateExceptionReporter",
+        },
+    },
+    "loggers": {"django": {"handlers": ["mail_admins"], "level": "INFO"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
 }
+DEFAULT_EXCEPTION_REPORTER = "config.error_reporting.PrivateExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "config.error_reporting.PrivateReporterFilter"
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    sentry_init(
+        dsn=SENTRY_DSN,
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        release=env.str("SENTRY_RELEASE", default="") or None,
+    )
 
 # Absolute links in emails sent by workers, where there is no request to take them from.
 MEDVIRK_BASE_URL = env.str("MEDVIRK_BASE_URL", default="http://127.0.0.1:8000")

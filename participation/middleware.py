@@ -1,3 +1,5 @@
+import logging
+
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
@@ -7,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .access import requires_mfa
+
+logger = logging.getLogger(__name__)
 
 # Pages a user without a second factor may still reach: setting it up, and leaving.
 ALLOWED_PREFIXES = ("/accounts/", "/static/", "/healthz", "/i18n/", "/s/", "/calendar/")
@@ -46,6 +50,7 @@ class RequireMFAMiddleware:
             user=user, type=Authenticator.Type.TOTP
         ).exists()
         if has_authenticator:
+            logger.warning("session without the second factor ended", extra={"user_id": user.pk})
             logout(request)
             messages.info(request, _("Log in again with your password and your authenticator app."))
             return redirect(reverse("account_login"))

@@ -171,7 +171,7 @@ def login(client):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: flood and throttling counts must not leak
-    between tests."""
+    between tests (the test client always posts from the same address)."""
     from django.core.cache import cache
 
     cache.clear()

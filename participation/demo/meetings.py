@@ -279,7 +279,9 @@ def _fill_meetings(group, themes, coordinator, rng):
             item_minutes=items,
         )
         if not is_latest:
-            services.minutes_approve(meeting=meeting, by=coordinator)
+            services.minutes_approve(
+                meeting=meeting, by=coordinator, version=meeting.minutes_version
+            )
         if index % 3 == 0:
             services.decision_add(
                 meeting=meeting,

@@ -234,8 +234,51 @@ class MinutesForm(forms.Form):
     def item_minutes(self) -> dict[int, str]:
         return {item.pk: self.cleaned_data[f"item_{item.pk}"] for item in self.agenda_items}
 
+    def minutes_values(self) -> dict:
+        """What services.minutes_save takes."""
+        return {
+            "version": self.cleaned_data["version"],
+            "summary": self.cleaned_data["summary"],
+            "item_minutes": self.item_minutes(),
+        }
 
-class DecisionForm(forms.Form):
+    def show_conflict(self, meeting: Meeting) -> None:
+        """After someone else saved: keep this person's text in the fields, show the other
+        text beside each one, and take the new version so that the next save is deliberate."""
+        theirs = {"summary": meeting.minutes_summary}
+        stored = {item.pk: item.minutes for item in meeting.agenda_items.all()}
+        for item in self.agenda_items:
+            theirs[f"item_{item.pk}"] = stored.get(item.pk, "")
+        self.theirs = theirs
+        data = self.data.copy()
+        data["version"] = str(meeting.minutes_version)
+        self.data = data
+
+    def rows(self):
+        """(field, the other editor's text or None) for the template."""
+        theirs = getattr(self, "theirs", {})
+        return [(field, theirs.get(field.name)) for field in self.visible_fields()]
+
+
+class _OptionalAddForm(forms.Form):
+    """A form on the minutes page that adds something only if it was filled in, or because
+    its own button was pressed (`wanted`), so the other buttons never throw it away."""
+
+    main_field = ""
+
+    def __init__(self, *args, wanted: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[self.main_field].required = wanted
+
+    def values(self) -> dict | None:
+        """What the service takes, or None when nothing was written."""
+        if not self.cleaned_data.get(self.main_field, "").strip():
+            return None
+        return dict(self.cleaned_data)
+
+
+class DecisionForm(_OptionalAddForm):
+    main_field = "text"
     text = forms.CharField(label=_("What was decided?"), widget=_textarea(2))
     agenda_item = forms.ModelChoiceField(
         label=_("Agenda item"),
@@ -249,7 +292,8 @@ class DecisionForm(forms.Form):
         self.fields["agenda_item"].queryset = agenda_items
 
 
-class ActionItemForm(forms.Form):
+class ActionItemForm(_OptionalAddForm):
+    main_field = "title"
     title = forms.CharField(label=_("What is to be done?"), max_length=300)
     owner = forms.ModelChoiceField(
         label=_("Who does it?"), queryset=None, required=False, empty_label=_("Not decided yet")

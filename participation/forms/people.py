@@ -52,7 +52,7 @@ class MembershipEndForm(forms.Form):
     )
     end_reason = forms.ChoiceField(
         label=_("Why the person left"),
-        choices=[("", "---------"), *Membership.EndReason.choices],
+        choices=[("", _("Choose a reason")), *Membership.EndReason.choices],
     )
     handover_note = forms.CharField(
         label=_("Handover note for the next person in this seat"),

@@ -122,6 +122,11 @@ class Meeting(models.Model):
         return self.ends_at < timezone.now()
 
     @property
+    def has_started(self) -> bool:
+        """Attendance, minutes and check-ins make sense only from the start of the meeting."""
+        return self.starts_at <= timezone.now()
+
+    @property
     def agenda_deadline(self):
         """Members may propose agenda items until this moment."""
         return self.starts_at - timezone.timedelta(days=self.group.agenda_deadline_days)

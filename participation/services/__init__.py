@@ -4,6 +4,7 @@ from .calendars import (
     calendar_feed_create,
     calendar_feed_reset,
     calendar_feed_revoke,
+    meeting_invitation_preview,
     meeting_invitation_send,
 )
 from .inputs import (
@@ -26,6 +27,7 @@ from .meetings import (
     meeting_series_create,
     meeting_update,
     minutes_approve,
+    minutes_page_save,
     minutes_save,
 )
 from .people import (
@@ -66,11 +68,13 @@ __all__ = [
     "invitation_url",
     "meeting_cancel",
     "meeting_create",
+    "meeting_invitation_preview",
     "meeting_invitation_send",
     "meeting_series_create",
     "meeting_update",
     "membership_end",
     "minutes_approve",
+    "minutes_page_save",
     "minutes_save",
     "person_deactivate",
     "person_invite",

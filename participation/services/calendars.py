@@ -1,5 +1,6 @@
 """Calendar feeds (secret addresses for phones) and the meeting invitation with its .ics."""
 
+from dataclasses import dataclass
 from email.mime.text import MIMEText
 
 from django.conf import settings
@@ -49,6 +50,59 @@ def _calendar_attachment(ics: bytes, filename: str) -> MIMEText:
     return part
 
 
+def _invitation_members(meeting: Meeting) -> list[User]:
+    """The group's current, active members, each once, by name."""
+    people = {}
+    for membership in (
+        Membership.objects.current()
+        .filter(group=meeting.group_id, person__is_active=True)
+        .select_related("person")
+        .order_by("person__display_name")
+    ):
+        # Someone with two roles in the group still gets one email.
+        people.setdefault(membership.person_id, membership.person)
+    return list(people.values())
+
+
+@dataclass
+class InvitationPreview:
+    """What sending the agenda will do: who gets it, by which channel, and the message."""
+
+    recipients: list[User]
+    without_email: list[User]
+    subject: str
+    text: str
+
+
+def meeting_invitation_preview(*, meeting: Meeting, now=None) -> InvitationPreview:
+    """The invitation as the check step shows it, in the viewer's language, with a stand-in
+    for each member's first name. Sends nothing."""
+    now = now or timezone.now()
+    members = _invitation_members(meeting)
+    agenda_deadline = meeting.agenda_deadline
+    context = {
+        "meeting": meeting,
+        "group": meeting.group,
+        "agenda_items": ical.accepted_agenda_items(meeting),
+        "agenda_deadline": agenda_deadline if agenda_deadline > now else None,
+        "meeting_url": ical.meeting_page_url(meeting, base_url=ical.base_url()),
+        "person": {"get_short_name": _("(first name)")},
+    }
+    return InvitationPreview(
+        recipients=[person for person in members if person.email],
+        without_email=[person for person in members if not person.email],
+        subject=_invitation_subject(meeting),
+        text=render_to_string("participation/email/meeting_invitation.txt", context),
+    )
+
+
+def _invitation_subject(meeting: Meeting) -> str:
+    return _("Invitation: %(group)s %(date)s") % {
+        "group": meeting.group.name,
+        "date": formats.date_format(timezone.localtime(meeting.starts_at)),
+    }
+
+
 def meeting_invitation_send(*, meeting: Meeting, now=None) -> int:
     """Email every current member of the meeting's group the time, place, agenda and a calendar
     file, each in their own language. A cancelled meeting sends nothing. Returns the number
@@ -59,17 +113,7 @@ def meeting_invitation_send(*, meeting: Meeting, now=None) -> int:
     meeting = ical.with_calendar_data(Meeting.objects.filter(pk=meeting.pk)).first()
     if meeting is None or meeting.is_cancelled:
         return 0
-    people = {}
-    for membership in (
-        Membership.objects.current()
-        .filter(group=meeting.group_id, person__is_active=True)
-        .exclude(person__email="")
-        .select_related("person")
-        .order_by("person__display_name")
-    ):
-        # Someone with two roles in the group still gets one email.
-        people.setdefault(membership.person_id, membership.person)
-
+    people = {person.pk: person for person in _invitation_members(meeting) if person.email}
     base_url = ical.base_url()
     page_url = ical.meeting_page_url(meeting, base_url=base_url)
     agenda_deadline = meeting.agenda_deadline
@@ -84,10 +128,7 @@ def meeting_invitation_send(*, meeting: Meeting, now=None) -> int:
     for person in people.values():
         with translation.override(person.language or settings.LANGUAGE_CODE):
             ics = ical.calendar_for([meeting], name=meeting.display_title, base_url=base_url)
-            subject = _("Invitation: %(group)s %(date)s") % {
-                "group": meeting.group.name,
-                "date": formats.date_format(timezone.localtime(meeting.starts_at)),
-            }
+            subject = _invitation_subject(meeting)
             person_context = {**context, "person": person}
             text = render_to_string("participation/email/meeting_invitation.txt", person_context)
             html = render_to_string("participation/email/meeting_invitation.html", person_context)

@@ -296,8 +296,9 @@ def minutes_save(
     if not won:
         raise MinutesConflict(
             _(
-                "Someone else saved these minutes while you were writing. Your text is kept "
-                "below: copy what you need, reload the page and add it again."
+                "Someone else saved these minutes while you were writing. Your text is in the "
+                "fields and theirs is shown beside each one. Put together what should stand, "
+                "then save again."
             )
         )
     for pk, text in item_minutes.items():
@@ -307,16 +308,65 @@ def minutes_save(
     return meeting
 
 
-def minutes_approve(*, meeting: Meeting, by: User) -> Meeting:
-    """Approve the minutes; members can then read them."""
+class MinutesChangedSinceChecked(ValidationError):
+    """The minutes were saved again after the approver checked them."""
+
+
+def minutes_approve(*, meeting: Meeting, by: User, version: int) -> Meeting:
+    """Approve exactly the version of the minutes the approver checked; members can then read
+    them. One conditional update decides, so a save in between makes the approval fail."""
+    won = Meeting.objects.filter(
+        pk=meeting.pk, minutes_version=version, minutes_status=Meeting.MinutesStatus.DRAFT
+    ).update(
+        minutes_status=Meeting.MinutesStatus.APPROVED,
+        minutes_approved_at=timezone.now(),
+        minutes_approved_by=by,
+    )
+    meeting.refresh_from_db()
+    if won:
+        return meeting
     if meeting.minutes_status == Meeting.MinutesStatus.NONE:
         raise ValidationError(_("There are no minutes to approve yet."))
     if meeting.minutes_are_approved:
         raise ValidationError(_("The minutes are already approved."))
-    meeting.minutes_status = Meeting.MinutesStatus.APPROVED
-    meeting.minutes_approved_at = timezone.now()
-    meeting.minutes_approved_by = by
-    meeting.save(update_fields=["minutes_status", "minutes_approved_at", "minutes_approved_by"])
+    raise MinutesChangedSinceChecked(
+        _(
+            "Someone saved the minutes after you checked them. Nothing is approved. "
+            "Check the new text below before you approve."
+        )
+    )
+
+
+class MinutesPartRefused(ValidationError):
+    """A decision or an action item sent with the minutes was refused; nothing was saved."""
+
+    def __init__(self, part: str, error: ValidationError):
+        super().__init__(error.error_dict if hasattr(error, "error_dict") else error.messages)
+        self.part = part
+
+
+@transaction.atomic
+def minutes_page_save(
+    *,
+    meeting: Meeting,
+    minutes: dict | None = None,
+    decision: dict | None = None,
+    action_item: dict | None = None,
+) -> Meeting:
+    """Save everything sent from the minutes page at once: the text, and a new decision and
+    action item if any. All or nothing, so no button there throws typed text away."""
+    if minutes is not None:
+        meeting = minutes_save(meeting=meeting, **minutes)
+    for part, add, values in (
+        ("decision", decision_add, decision),
+        ("action_item", action_item_create, action_item),
+    ):
+        if values is None:
+            continue
+        try:
+            add(meeting=meeting, **values)
+        except ValidationError as error:
+            raise MinutesPartRefused(part, error) from error
     return meeting
 
 

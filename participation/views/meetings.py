@@ -19,8 +19,10 @@ from django.views.decorators.http import require_POST
 from .. import services
 from ..access import (
     access_group,
+    access_group_attendance,
     access_meeting,
     access_programme,
+    can_see_attendance,
     groups_visible_to,
     require_manage,
     require_writer,
@@ -43,7 +45,11 @@ from ..selectors import attendance_overviews
 from ..selectors.meeting_pages import action_item_owner_choices, attendance_summary, group_page
 from ..selectors.meetings import attendance_by_membership
 from ..selectors.meetings import meeting_detail as get_meeting_detail
-from ..services.meetings import MinutesConflict
+from ..services.meetings import (
+    MinutesChangedSinceChecked,
+    MinutesConflict,
+    MinutesPartRefused,
+)
 
 # The model checks the meeting's times as a whole; on the form that is the end time.
 MEETING_ERROR_FIELDS = {
@@ -84,13 +90,18 @@ def _page(request, template, access, **context):
 def group_detail(request, slug, group_id):
     access, group = access_group(request.user, slug, group_id)
     return _page(
-        request, "groups/group_detail.html", access, group=group, page=group_page(group=group)
+        request,
+        "groups/group_detail.html",
+        access,
+        group=group,
+        page=group_page(group=group),
+        can_see_attendance=can_see_attendance(access, group),
     )
 
 
 @login_required
 def attendance_overview(request, slug, group_id):
-    access, group = access_group(request.user, slug, group_id)
+    access, group = access_group_attendance(request.user, slug, group_id)
     overview = attendance_overviews(groups=[group])[group.pk]
     return _page(request, "groups/attendance_overview.html", access, group=group, overview=overview)
 
@@ -153,7 +164,10 @@ def _render_meeting(request, access, meeting, **forms):
         detail=detail,
         # The users' standing item first: NAV's items must not crowd it out.
         agenda=sorted(detail.agenda_items, key=lambda item: (not item.is_from_users, item.number)),
-        attendance=attendance_summary(detail=detail),
+        attendance=attendance_summary(
+            detail=detail,
+            only_person=None if can_see_attendance(access, meeting.group) else request.user,
+        ),
         can_write=can_write,
         show_minutes=meeting.minutes_are_approved or can_write,
         can_propose=is_member and not can_write,
@@ -269,26 +283,53 @@ def agenda_item_decide(request, slug, meeting_id, item_id):
 
 
 @login_required
-@require_POST
 def agenda_send(request, slug, meeting_id):
+    """The check step shows who gets the agenda, by which channel, and the message; only the
+    confirming POST from it sends."""
     access, meeting = access_meeting(request.user, slug, meeting_id)
     require_writer(access, meeting.group)
-    try:
-        services.agenda_send(meeting=meeting)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The agenda is on its way to the members by email."))
-    return redirect("meeting_detail", slug=slug, meeting_id=meeting.pk)
+    if request.method == "POST" and request.POST.get("confirm") == "send":
+        try:
+            services.agenda_send(meeting=meeting)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The agenda is on its way to the members by email."))
+        return redirect("meeting_detail", slug=slug, meeting_id=meeting.pk)
+    if request.method == "POST":
+        return redirect("agenda_send", slug=slug, meeting_id=meeting.pk)
+    if meeting.is_cancelled:
+        messages.error(request, _("The meeting is cancelled."))
+        return redirect("meeting_detail", slug=slug, meeting_id=meeting.pk)
+    return _page(
+        request,
+        "meetings/agenda_send_check.html",
+        access,
+        meeting=meeting,
+        group=meeting.group,
+        preview=services.meeting_invitation_preview(meeting=meeting),
+    )
 
 
 # --- Attendance and minutes ------------------------------------------------------------
+
+
+def _not_started(request, slug, meeting):
+    """A redirect to the meeting page when it has not started yet, else None."""
+    if meeting.has_started:
+        return None
+    messages.error(
+        request, _("Attendance and minutes can be written once the meeting has started.")
+    )
+    return redirect("meeting_detail", slug=slug, meeting_id=meeting.pk)
 
 
 @login_required
 def meeting_attendance(request, slug, meeting_id):
     access, meeting = access_meeting(request.user, slug, meeting_id)
     require_writer(access, meeting.group)
+    if refused := _not_started(request, slug, meeting):
+        return refused
     detail = get_meeting_detail(meeting=meeting)
     recorded = attendance_by_membership(detail)
     form = AttendanceForm(
@@ -307,20 +348,47 @@ def meeting_attendance(request, slug, meeting_id):
     return _page(request, "meetings/attendance_form.html", access, meeting=meeting, form=form)
 
 
-def _render_minutes(request, access, meeting, **forms):
-    detail = get_meeting_detail(meeting=meeting)
+# The buttons of the one minutes form. Every one of them saves all that was typed.
+SAVE, ADD_DECISION, ADD_ACTION, REVIEW = "save", "add_decision", "add_action", "review"
+MINUTES_BUTTONS = {SAVE, ADD_DECISION, ADD_ACTION, REVIEW}
+
+
+def _minutes_forms(request, access, meeting, pressed=None):
+    """The minutes page's one form, in three parts: the text (unless approved), a new
+    decision and a new action item. Bound to the POST when there is one."""
+    data = _posted(request)
     accepted = meeting.agenda_items.filter(state=AgendaItem.State.ACCEPTED)
+    # A post without the text (an old page, a script) adds its item and leaves the text be.
+    text_sent = data is not None and "version" in data
+    minutes_form = None
+    if text_sent or not meeting.minutes_are_approved:
+        minutes_form = MinutesForm(
+            data if text_sent else None, meeting=meeting, agenda_items=list(accepted)
+        )
+    decision_form = DecisionForm(
+        data, prefix="decision", agenda_items=accepted, wanted=pressed == ADD_DECISION
+    )
+    action_form = ActionItemForm(
+        data, prefix="action", owners=_owners(access, meeting), wanted=pressed == ADD_ACTION
+    )
+    return minutes_form, decision_form, action_form
+
+
+def _render_minutes(request, access, meeting, forms, conflict=False):
+    minutes_form, decision_form, action_form = forms
     return _page(
         request,
         "meetings/minutes_form.html",
         access,
         meeting=meeting,
-        detail=detail,
-        minutes_form=forms.get("minutes_form")
-        or MinutesForm(meeting=meeting, agenda_items=detail.agenda_items),
-        conflict=forms.get("conflict", False),
-        decision_form=forms.get("decision_form") or DecisionForm(agenda_items=accepted),
-        action_form=forms.get("action_form") or ActionItemForm(owners=_owners(access, meeting)),
+        detail=get_meeting_detail(meeting=meeting),
+        minutes_form=minutes_form,
+        conflict=conflict,
+        decision_form=decision_form,
+        action_form=action_form,
+        refused_forms=[
+            form for form in forms if form is not None and form.is_bound and form.errors
+        ],
     )
 
 
@@ -328,81 +396,123 @@ def _owners(access, meeting):
     return action_item_owner_choices(group=meeting.group, programme=access.programme)
 
 
-@login_required
-def meeting_minutes(request, slug, meeting_id):
+def _minutes_saved_message(request, pressed, text_sent, decision, action_item) -> None:
+    parts = []
+    if text_sent:
+        parts.append(_("The minutes are saved as a draft."))
+    if decision is not None:
+        parts.append(_("The decision is added."))
+    if action_item is not None:
+        parts.append(_("The action item is added."))
+    if parts and pressed != REVIEW:
+        messages.success(request, " ".join(parts))
+
+
+def _minutes_post(request, slug, meeting_id, pressed):
     access, meeting = access_meeting(request.user, slug, meeting_id)
     require_writer(access, meeting.group)
-    if request.method != "POST":
-        return _render_minutes(request, access, meeting)
-    items = list(meeting.agenda_items.filter(state=AgendaItem.State.ACCEPTED))
-    form = MinutesForm(request.POST, meeting=meeting, agenda_items=items)
-    conflict = False
-    if form.is_valid():
-        try:
-            services.minutes_save(
-                meeting=meeting,
-                version=form.cleaned_data["version"],
-                summary=form.cleaned_data["summary"],
-                item_minutes=form.item_minutes(),
-            )
-        except MinutesConflict as error:
-            conflict = True
-            add_service_errors(form, error)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The minutes are saved as a draft."))
-            return redirect("meeting_minutes", slug=slug, meeting_id=meeting.pk)
-    return _render_minutes(request, access, meeting, minutes_form=form, conflict=conflict)
+    if pressed == REVIEW:
+        require_manage(access)
+    if refused := _not_started(request, slug, meeting):
+        return refused
+    forms = _minutes_forms(request, access, meeting, pressed)
+    minutes_form, decision_form, action_form = forms
+    sent = [form for form in forms if form is not None and form.is_bound]
+    if not all(form.is_valid() for form in sent):
+        return _render_minutes(request, access, meeting, forms)
+    decision, action_item = decision_form.values(), action_form.values()
+    text_sent = minutes_form in sent
+    try:
+        services.minutes_page_save(
+            meeting=meeting,
+            minutes=minutes_form.minutes_values() if text_sent else None,
+            decision=decision,
+            action_item=action_item,
+        )
+    except MinutesConflict as error:
+        meeting.refresh_from_db()
+        minutes_form.show_conflict(meeting)
+        add_service_errors(minutes_form, error)
+        return _render_minutes(request, access, meeting, forms, conflict=True)
+    except MinutesPartRefused as error:
+        form = decision_form if error.part == "decision" else action_form
+        add_service_errors(form, error)
+        return _render_minutes(request, access, meeting, forms)
+    except ValidationError as error:
+        add_service_errors(minutes_form, error)
+        return _render_minutes(request, access, meeting, forms)
+    _minutes_saved_message(request, pressed, text_sent, decision, action_item)
+    if pressed == REVIEW:
+        return redirect("meeting_minutes_approve", slug=slug, meeting_id=meeting.pk)
+    return redirect("meeting_minutes", slug=slug, meeting_id=meeting.pk)
 
 
 @login_required
-@require_POST
+def meeting_minutes(request, slug, meeting_id):
+    """One form for the text, a new decision and a new action item: whichever button is
+    pressed, everything typed is saved together, or shown again with every value kept."""
+    if request.method == "POST":
+        pressed = request.POST.get("do", SAVE)
+        return _minutes_post(
+            request, slug, meeting_id, pressed if pressed in MINUTES_BUTTONS else SAVE
+        )
+    access, meeting = access_meeting(request.user, slug, meeting_id)
+    require_writer(access, meeting.group)
+    if refused := _not_started(request, slug, meeting):
+        return refused
+    return _render_minutes(request, access, meeting, _minutes_forms(request, access, meeting))
+
+
+@login_required
 def meeting_minutes_approve(request, slug, meeting_id):
+    """The check step: shows exactly the version that will be locked, and approves only it."""
     access, meeting = access_meeting(request.user, slug, meeting_id)
     require_manage(access)
-    try:
-        services.minutes_approve(meeting=meeting, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    if meeting.minutes_status != meeting.MinutesStatus.DRAFT:
+        messages.error(
+            request,
+            _("The minutes are already approved.")
+            if meeting.minutes_are_approved
+            else _("There are no minutes to approve yet."),
+        )
         return redirect("meeting_minutes", slug=slug, meeting_id=meeting.pk)
-    messages.success(request, _("The minutes are approved. The members can now read them."))
-    return redirect("meeting_detail", slug=slug, meeting_id=meeting.pk)
+    if request.method == "POST":
+        try:
+            services.minutes_approve(
+                meeting=meeting, by=request.user, version=_int(request.POST.get("version"))
+            )
+        except MinutesChangedSinceChecked as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("meeting_minutes_approve", slug=slug, meeting_id=meeting.pk)
+        messages.success(request, _("The minutes are approved. The members can now read them."))
+        return redirect("meeting_detail", slug=slug, meeting_id=meeting.pk)
+    return _page(
+        request,
+        "meetings/minutes_approve.html",
+        access,
+        meeting=meeting,
+        detail=get_meeting_detail(meeting=meeting),
+    )
+
+
+def _int(value) -> int:
+    """A posted whole number; anything else is -1, which matches no version."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return -1
 
 
 @login_required
 @require_POST
 def meeting_decision_add(request, slug, meeting_id):
-    access, meeting = access_meeting(request.user, slug, meeting_id)
-    require_writer(access, meeting.group)
-    accepted = meeting.agenda_items.filter(state=AgendaItem.State.ACCEPTED)
-    form = DecisionForm(request.POST, agenda_items=accepted)
-    if form.is_valid():
-        try:
-            services.decision_add(meeting=meeting, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The decision is added."))
-            return redirect("meeting_minutes", slug=slug, meeting_id=meeting.pk)
-    return _render_minutes(request, access, meeting, decision_form=form)
+    return _minutes_post(request, slug, meeting_id, ADD_DECISION)
 
 
 @login_required
 @require_POST
 def meeting_action_add(request, slug, meeting_id):
-    access, meeting = access_meeting(request.user, slug, meeting_id)
-    require_writer(access, meeting.group)
-    form = ActionItemForm(request.POST, owners=_owners(access, meeting))
-    if form.is_valid():
-        try:
-            services.action_item_create(meeting=meeting, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The action item is added."))
-            return redirect("meeting_minutes", slug=slug, meeting_id=meeting.pk)
-    return _render_minutes(request, access, meeting, action_form=form)
+    return _minutes_post(request, slug, meeting_id, ADD_ACTION)
 
 
 @login_required

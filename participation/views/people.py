@@ -67,8 +67,14 @@ def person_invite(request, slug):
     access = access_programme(request.user, slug)
     if not access.can_manage:
         raise Http404
-    form = InvitationForm(request.POST or None, programme=access.programme)
-    if request.method == "POST" and form.is_valid():
+    data = request.POST or None
+    editing = data is not None and "edit" in data
+    if editing:
+        # Back from the check step to change the details: every value kept, the check undone.
+        data = data.copy()
+        data.pop("confirm_existing", None)
+    form = InvitationForm(data, programme=access.programme)
+    if request.method == "POST" and not editing and form.is_valid():
         existing = services.account_for_email(email=form.cleaned_data["email"])
         if existing is not None and not form.cleaned_data["confirm_existing"]:
             # Whom the invitation will go to, and nothing else about their account.
@@ -136,7 +142,16 @@ def membership_end(request, slug, group_id, membership_id):
         group.memberships.select_related("person"), pk=membership_id, ends_on__isnull=True
     )
     form = MembershipEndForm(request.POST or None, initial={"ends_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
+    context = {
+        "form": form,
+        "programme": access.programme,
+        "group": group,
+        "membership": membership,
+    }
+    if request.method == "POST" and form.is_valid() and "change" not in request.POST:
+        if request.POST.get("confirm") != "end":
+            # The check step: what will happen, with the typed values carried along.
+            return render(request, "participation/membership_end_check.html", context)
         try:
             services.membership_end(membership=membership, **form.cleaned_data)
         except ValidationError as error:
@@ -148,11 +163,7 @@ def membership_end(request, slug, group_id, membership_id):
                 % {"name": membership.person.display_name, "group": group.name},
             )
             return redirect("group_members", slug=slug, group_id=group.pk)
-    return render(
-        request,
-        "participation/membership_end.html",
-        {"form": form, "programme": access.programme, "group": group, "membership": membership},
-    )
+    return render(request, "participation/membership_end.html", context)
 
 
 @login_required

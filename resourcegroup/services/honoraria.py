@@ -376,24 +376,52 @@ def travel_claim_update(
     return claim
 
 
-def _decide(*, claim: TravelClaim, by: User, to_status: str, comment: str, now) -> TravelClaim:
+def _decide(
+    *, claim: TravelClaim, by: User, to_status: str, comment: str, now, seen_submitted_at=None
+) -> TravelClaim:
     if claim.person_id == by.pk:
         raise ValidationError(
             _("You cannot approve or return your own travel claim. Ask another coordinator.")
         )
+    waiting = TravelClaim.objects.filter(pk=claim.pk, status=TravelClaim.Status.SUBMITTED)
+    if seen_submitted_at is not None:
+        # Approve only the sending that was checked, not one sent again since.
+        waiting = waiting.filter(submitted_at=seen_submitted_at)
     # Only one decision wins, even if two coordinators press at the same time.
-    changed = TravelClaim.objects.filter(pk=claim.pk, status=TravelClaim.Status.SUBMITTED).update(
+    changed = waiting.update(
         status=to_status, decided_by=by, decided_at=now or timezone.now(), return_comment=comment
     )
     if not changed:
+        if (
+            seen_submitted_at is not None
+            and TravelClaim.objects.filter(
+                pk=claim.pk, status=TravelClaim.Status.SUBMITTED
+            ).exists()
+        ):
+            raise ValidationError(
+                _(
+                    "The claim was sent again after you opened it. Nothing is approved. "
+                    "Check it again."
+                )
+            )
         raise ValidationError(_("This claim is not waiting for approval any more."))
     claim.refresh_from_db()
     return claim
 
 
-def travel_claim_approve(*, claim: TravelClaim, by: User, now=None) -> TravelClaim:
-    """A coordinator approves a submitted claim; from then on it is locked and paid."""
-    return _decide(claim=claim, by=by, to_status=TravelClaim.Status.APPROVED, comment="", now=now)
+def travel_claim_approve(
+    *, claim: TravelClaim, by: User, now=None, seen_submitted_at=None
+) -> TravelClaim:
+    """A coordinator approves a submitted claim; from then on it is locked and paid. With
+    `seen_submitted_at`, only the sending the coordinator looked at is approved."""
+    return _decide(
+        claim=claim,
+        by=by,
+        to_status=TravelClaim.Status.APPROVED,
+        comment="",
+        now=now,
+        seen_submitted_at=seen_submitted_at,
+    )
 
 
 def travel_claim_return(*, claim: TravelClaim, by: User, comment: str, now=None) -> TravelClaim:

@@ -202,30 +202,62 @@ def timesheet_submit(*, timesheet: Timesheet, by: User, now=None) -> Timesheet:
     return timesheet
 
 
-def _decide(*, timesheet: Timesheet, by: User, to_status: str, comment: str, now) -> Timesheet:
+def _decide(
+    *,
+    timesheet: Timesheet,
+    by: User,
+    to_status: str,
+    comment: str,
+    now,
+    seen_submitted_at: datetime.datetime | None = None,
+) -> Timesheet:
     if timesheet.person_id == by.pk:
         raise ValidationError(
             _("You cannot approve or return your own hours. Ask another coordinator.")
         )
     now = now or timezone.now()
+    waiting = Timesheet.objects.filter(pk=timesheet.pk, status=Timesheet.Status.SUBMITTED)
+    if seen_submitted_at is not None:
+        # Approve only the sending that was checked, not one sent again since.
+        waiting = waiting.filter(submitted_at=seen_submitted_at)
     # Only one decision can win, even if two coordinators press at the same time.
-    changed = Timesheet.objects.filter(pk=timesheet.pk, status=Timesheet.Status.SUBMITTED).update(
+    changed = waiting.update(
         status=to_status, decided_at=now, decided_by=by, return_comment=comment
     )
     if not changed:
+        if (
+            seen_submitted_at is not None
+            and waiting.model.objects.filter(
+                pk=timesheet.pk, status=Timesheet.Status.SUBMITTED
+            ).exists()
+        ):
+            raise ValidationError(
+                _(
+                    "The month was sent again after you opened it. Nothing is approved. "
+                    "Check the hours below again."
+                )
+            )
         raise ValidationError(_("This month is not waiting for approval any more."))
     timesheet.refresh_from_db()
     return timesheet
 
 
-def timesheet_approve(*, timesheet: Timesheet, by: User, now=None) -> Timesheet:
-    """A coordinator approves a submitted month; from then on it is locked."""
+def timesheet_approve(
+    *,
+    timesheet: Timesheet,
+    by: User,
+    now=None,
+    seen_submitted_at: datetime.datetime | None = None,
+) -> Timesheet:
+    """A coordinator approves a submitted month; from then on it is locked. With
+    `seen_submitted_at`, only the sending the coordinator looked at is approved."""
     return _decide(
         timesheet=timesheet,
         by=by,
         to_status=Timesheet.Status.APPROVED,
         comment=timesheet.return_comment,
         now=now,
+        seen_submitted_at=seen_submitted_at,
     )
 
 

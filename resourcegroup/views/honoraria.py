@@ -35,6 +35,7 @@ from ..selectors.honoraria import (
 )
 from ..selectors.hours import month_or_404
 from ..services import honoraria as service
+from .timesheets import seen_submitted_at
 
 
 def _coordinator(request, slug):
@@ -168,7 +169,11 @@ def travel_approve(request, slug, claim_id):
     access = _coordinator(request, slug)
     claim = travel_claim_for(access=access, user=request.user, claim_id=claim_id)
     try:
-        service.travel_claim_approve(claim=claim, by=request.user)
+        service.travel_claim_approve(
+            claim=claim,
+            by=request.user,
+            seen_submitted_at=seen_submitted_at(request, claim.submitted_at),
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("resourcegroup:travel_detail", slug=slug, claim_id=claim_id)

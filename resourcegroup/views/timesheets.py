@@ -106,7 +106,11 @@ def timesheet_approve(request, slug, timesheet_id):
     access = _coordinator(request, slug)
     row = timesheet_for_coordinator(access=access, timesheet_id=timesheet_id)
     try:
-        timesheet = service.timesheet_approve(timesheet=row.timesheet, by=request.user)
+        timesheet = service.timesheet_approve(
+            timesheet=row.timesheet,
+            by=request.user,
+            seen_submitted_at=seen_submitted_at(request, row.timesheet.submitted_at),
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("resourcegroup:timesheet_detail", slug=slug, timesheet_id=timesheet_id)
@@ -116,6 +120,15 @@ def timesheet_approve(request, slug, timesheet_id):
         % {"month": date_format(timesheet.month, "F Y"), "name": timesheet.person.display_name},
     )
     return redirect("resourcegroup:timesheet_list", slug=slug)
+
+
+def seen_submitted_at(request, submitted_at):
+    """The sending the approver looked at: the page posts its time in whole seconds. A
+    missing or changed value matches nothing, so nothing unseen is approved."""
+    seen = request.POST.get("seen", "")
+    if submitted_at is not None and seen == str(int(submitted_at.timestamp())):
+        return submitted_at
+    return datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
 
 @login_required

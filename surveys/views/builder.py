@@ -259,9 +259,41 @@ def _state_change(service, success_message):
 survey_back_to_draft = _state_change(
     services.survey_back_to_draft, _("The survey is a draft again. The comments are kept.")
 )
-survey_publish = _state_change(
-    services.survey_publish, _("The survey is published. Print the posters on the sharing page.")
-)
+
+
+@login_required
+def survey_publish(request, slug, survey_id):
+    """The check step shows the questions that will be locked and the links that will open;
+    only the confirming POST from it publishes."""
+    access, survey = _managed_survey(request, slug, survey_id)
+    if request.method == "POST" and request.POST.get("confirm") == "publish":
+        try:
+            services.survey_publish(survey=survey)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("The survey is published. Print the posters on the sharing page.")
+            )
+        return redirect("surveys:survey_detail", slug=slug, survey_id=survey.pk)
+    if request.method == "POST" or not survey.is_editable:
+        return redirect(
+            "surveys:survey_publish" if survey.is_editable else "surveys:survey_detail",
+            slug=slug,
+            survey_id=survey.pk,
+        )
+    return render(
+        request,
+        "surveys/survey_publish_check.html",
+        _context(
+            access,
+            survey,
+            questions=survey.questions.order_by("position"),
+            links=office_links(survey, base=base_url(request)),
+        ),
+    )
+
+
 survey_close = _state_change(
     services.survey_close, _("The survey is closed. The link now shows a “closed” page.")
 )

@@ -83,12 +83,17 @@ def test_coordinator_runs_a_meeting_from_agenda_to_approved_minutes(page, demo, 
     expect(page.get_by_role("heading", name=f"2. {item_title}", exact=True)).to_be_visible()
     expect(page.get_by_text("Legges fram av Emma Johansen")).to_be_visible()
 
-    # --- Send the agenda ---
+    # --- Send the agenda, after the check step ---
+    page.get_by_role("link", name="Send sakslista").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sjekk før du sender")
+    expect(page.get_by_text("Julie Rud – e-post")).to_be_visible()
+    expect(page.locator(".message-preview")).to_contain_text(item_title)
+    assert not mailoutbox
     page.get_by_role("button", name="Send sakslista").click()
 
     expect_message(page, "Sakslista er på vei til medlemmene på e-post.")
     expect(page.get_by_text(re.compile(r"^Sendt \d+\. \w+ \d{4} \d\d:\d\d$"))).to_be_visible()
-    expect(page.get_by_role("button", name="Send sakslista på nytt")).to_be_visible()
+    expect(page.get_by_role("link", name="Send sakslista på nytt")).to_be_visible()
     # Every member got the invitation with the agenda and a calendar file.
     to_julie = [message for message in mailoutbox if "julie.rud@example.org" in message.to]
     assert len(to_julie) == 1, [message.to for message in mailoutbox]
@@ -149,8 +154,11 @@ def test_coordinator_runs_a_meeting_from_agenda_to_approved_minutes(page, demo, 
     expect(page.get_by_label("1. Fra brukerne", exact=True)).to_have_value(from_the_users)
     expect(page.get_by_text("Status: Utkast")).to_be_visible()
 
-    # --- Approve: the members can read them now ---
-    page.get_by_role("button", name="Godkjenn referatet").click()
+    # --- Approve after the check step: the members can read them now ---
+    page.get_by_role("button", name="Lagre og se over før godkjenning").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Se over før du godkjenner")
+    expect(page.get_by_text(from_the_users)).to_be_visible()
+    page.get_by_role("button", name="Godkjenn dette referatet").click()
 
     expect_message(page, "Referatet er godkjent. Medlemmene kan lese det nå.")
     expect(page.get_by_role("heading", level=1)).to_have_text(meeting_heading)
@@ -167,7 +175,7 @@ def test_coordinator_runs_a_meeting_from_agenda_to_approved_minutes(page, demo, 
     expect(
         page.get_by_text(re.compile(r"^Referatet ble godkjent .* kan ikke endres lenger"))
     ).to_be_visible()
-    expect(page.get_by_role("button", name="Godkjenn referatet")).to_have_count(0)
+    expect(page.get_by_role("button", name="Lagre og se over før godkjenning")).to_have_count(0)
     # ... the group's list of past meetings says so ...
     page.get_by_role("navigation", name="Du er her").get_by_role("link", name=GROUP).click()
     held = page.get_by_role("listitem").filter(has_text=f"{meeting_heading},")

@@ -100,6 +100,7 @@ def test_a_membership_change_through_the_app_is_in_the_history_with_its_actor(lo
             "ends_on": timezone.localdate().isoformat(),
             "end_reason": "got_job",
             "handover_note": "Emma hadde ansvar for brevet.",
+            "confirm": "end",
         },
     )
 

@@ -226,7 +226,9 @@ def test_sending_the_agenda_marks_it_sent_and_queues_the_invitation(
 
     with mock.patch("participation.tasks.send_meeting_invitation.delay") as delay:
         with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(f"/p/best/meetings/{meeting.pk}/agenda/send/", follow=True)
+            response = client.post(
+                f"/p/best/meetings/{meeting.pk}/agenda/send/", {"confirm": "send"}, follow=True
+            )
 
     meeting.refresh_from_db()
     assert meeting.agenda_sent_at is not None
@@ -240,7 +242,9 @@ def test_agenda_of_a_cancelled_meeting_is_not_sent(login, client, cast, meeting)
     login(cast.coordinator)
 
     with mock.patch("participation.tasks.send_meeting_invitation.delay") as delay:
-        response = client.post(f"/p/best/meetings/{meeting.pk}/agenda/send/", follow=True)
+        response = client.post(
+            f"/p/best/meetings/{meeting.pk}/agenda/send/", {"confirm": "send"}, follow=True
+        )
 
     assert "The meeting is cancelled." in response.content.decode()
     delay.assert_not_called()
@@ -253,12 +257,32 @@ def test_only_writers_send_the_agenda(login, client, cast, meeting, role):
     login(getattr(cast, role))
 
     with mock.patch("participation.tasks.send_meeting_invitation.delay") as delay:
-        assert client.post(f"/p/best/meetings/{meeting.pk}/agenda/send/").status_code == 404
+        url = f"/p/best/meetings/{meeting.pk}/agenda/send/"
+        assert client.get(url).status_code == 404
+        assert client.post(url, {"confirm": "send"}).status_code == 404
 
     delay.assert_not_called()
 
 
-def test_post_only_pages_refuse_a_get(login, client, cast, meeting):
+def test_sending_the_agenda_starts_with_a_check_step_that_sends_nothing(
+    login, client, cast, meeting, django_capture_on_commit_callbacks
+):
+    cast.member.email = ""
+    cast.member.save(update_fields=["email"])
+    MembershipFactory(group=cast.resource_group, person__display_name="Siri Skriver")
     login(cast.coordinator)
 
-    assert client.get(f"/p/best/meetings/{meeting.pk}/agenda/send/").status_code == 405
+    with mock.patch("participation.tasks.send_meeting_invitation.delay") as delay:
+        with django_capture_on_commit_callbacks(execute=True):
+            check = client.get(f"/p/best/meetings/{meeting.pk}/agenda/send/")
+            posted = client.post(f"/p/best/meetings/{meeting.pk}/agenda/send/")
+
+    body = check.content.decode()
+    assert "Check before you send" in body
+    assert "Siri Skriver – email" in body  # who, and by which channel
+    assert "no email address" in body and cast.member.display_name in body
+    assert "You are invited to a meeting in" in body  # the message itself
+    assert posted.status_code == 302 and posted["Location"].endswith("/agenda/send/")
+    delay.assert_not_called()
+    meeting.refresh_from_db()
+    assert meeting.agenda_sent_at is None

@@ -48,6 +48,10 @@ def minutes(item, version=0, summary="Godt møte", text="Vi snakket om ventetid"
     return {"version": version, "summary": summary, f"item_{item.pk}": text}
 
 
+def minutes_of(meeting):
+    return {"version": meeting.minutes_version, "summary": "Utkast"}
+
+
 # --- Writing ---------------------------------------------------------------------------
 
 
@@ -98,7 +102,7 @@ def test_second_save_with_the_same_version_is_told_and_keeps_its_text(
 
 def test_approved_minutes_cannot_be_edited(login, client, cast, meeting, item, secretary):
     services.minutes_save(meeting=meeting, version=0, summary="Endelig", item_minutes={})
-    services.minutes_approve(meeting=meeting, by=cast.coordinator)
+    services.minutes_approve(meeting=meeting, by=cast.coordinator, version=meeting.minutes_version)
     login(secretary)
 
     assert "can no longer be changed" in client.get(url(meeting)).content.decode()
@@ -137,14 +141,22 @@ def approve_url(meeting):
     return f"/p/best/meetings/{meeting.pk}/minutes/approve/"
 
 
-def test_coordinator_approves_and_members_can_read_them(login, client, cast, meeting, item):
+def test_coordinator_checks_then_approves_and_members_can_read_them(
+    login, client, cast, meeting, item
+):
     services.minutes_save(
         meeting=meeting, version=0, summary="", item_minutes={item.pk: "Fine innspill"}
     )
     login(cast.coordinator)
-    assert "Approve minutes" in client.get(url(meeting)).content.decode()
+    assert "Save and check before approving" in client.get(url(meeting)).content.decode()
 
-    response = client.post(approve_url(meeting), follow=True)
+    check = client.get(approve_url(meeting)).content.decode()
+    assert "Check before you approve" in check and "Fine innspill" in check
+    assert 'name="version" value="1"' in check
+    meeting.refresh_from_db()
+    assert not meeting.minutes_are_approved  # looking is not approving
+
+    response = client.post(approve_url(meeting), {"version": 1}, follow=True)
 
     meeting.refresh_from_db()
     assert meeting.minutes_are_approved and meeting.minutes_approved_by == cast.coordinator
@@ -153,10 +165,51 @@ def test_coordinator_approves_and_members_can_read_them(login, client, cast, mee
     assert "Fine innspill" in client.get(f"/p/best/meetings/{meeting.pk}/").content.decode()
 
 
+def test_review_button_saves_the_text_first_and_shows_it_in_the_check_step(
+    login, client, cast, meeting, item
+):
+    login(cast.coordinator)
+
+    response = client.post(
+        url(meeting), {**minutes(item, text="Skrevet rett før"), "do": "review"}, follow=True
+    )
+
+    body = response.content.decode()
+    assert "Check before you approve" in body and "Skrevet rett før" in body
+    meeting.refresh_from_db()
+    assert meeting.minutes_version == 1 and not meeting.minutes_are_approved
+
+
+def test_approving_a_version_saved_over_since_the_check_approves_nothing(
+    login, client, cast, meeting, item, secretary
+):
+    services.minutes_save(meeting=meeting, version=0, summary="Sjekket", item_minutes={})
+    login(cast.coordinator)
+    client.get(approve_url(meeting))
+    services.minutes_save(meeting=meeting, version=1, summary="Endret av sekretær", item_minutes={})
+
+    response = client.post(approve_url(meeting), {"version": 1}, follow=True)
+
+    body = response.content.decode()
+    assert "after you checked them" in body and "Endret av sekretær" in body
+    meeting.refresh_from_db()
+    assert not meeting.minutes_are_approved
+
+
+def test_approving_without_a_version_approves_nothing(login, client, cast, meeting):
+    services.minutes_save(meeting=meeting, version=0, summary="Utkast", item_minutes={})
+    login(cast.coordinator)
+
+    client.post(approve_url(meeting), {"version": "x"})
+
+    meeting.refresh_from_db()
+    assert not meeting.minutes_are_approved
+
+
 def test_approving_nothing_is_told(login, client, cast, meeting):
     login(cast.coordinator)
 
-    response = client.post(approve_url(meeting), follow=True)
+    response = client.post(approve_url(meeting), {"version": 0}, follow=True)
 
     assert "There are no minutes to approve yet." in response.content.decode()
     meeting.refresh_from_db()
@@ -167,8 +220,10 @@ def test_secretary_writes_but_does_not_approve(login, client, cast, meeting, sec
     services.minutes_save(meeting=meeting, version=0, summary="Utkast", item_minutes={})
     login(secretary)
 
-    assert "Approve minutes" not in client.get(url(meeting)).content.decode()
-    assert client.post(approve_url(meeting)).status_code == 404
+    assert "check before approving" not in client.get(url(meeting)).content.decode()
+    assert client.get(approve_url(meeting)).status_code == 404
+    assert client.post(approve_url(meeting), {"version": 1}).status_code == 404
+    assert client.post(url(meeting), {**minutes_of(meeting), "do": "review"}).status_code == 404
     meeting.refresh_from_db()
     assert not meeting.minutes_are_approved
 
@@ -184,7 +239,9 @@ def test_writer_adds_a_decision_to_an_agenda_item(login, client, cast, meeting, 
     login(secretary)
 
     response = client.post(
-        decision_url(meeting), {"text": "Vi lager en plakat", "agenda_item": item.pk}, follow=True
+        decision_url(meeting),
+        {"decision-text": "Vi lager en plakat", "decision-agenda_item": item.pk},
+        follow=True,
     )
 
     decision = Decision.objects.get()
@@ -205,7 +262,8 @@ def test_decision_on_another_meetings_item_is_refused(login, client, cast, meeti
     login(cast.coordinator)
 
     response = client.post(
-        decision_url(meeting), {"text": "Lurt", "agenda_item": other.agenda_items.get().pk}
+        decision_url(meeting),
+        {"decision-text": "Lurt", "decision-agenda_item": other.agenda_items.get().pk},
     )
 
     body = response.content.decode()
@@ -216,7 +274,7 @@ def test_decision_on_another_meetings_item_is_refused(login, client, cast, meeti
 def test_empty_decision_is_refused(login, client, cast, meeting):
     login(cast.coordinator)
 
-    response = client.post(decision_url(meeting), {"text": "  "})
+    response = client.post(decision_url(meeting), {"decision-text": "  "})
 
     assert "Please check the following" in response.content.decode()
     assert not Decision.objects.exists()
@@ -225,7 +283,7 @@ def test_empty_decision_is_refused(login, client, cast, meeting):
 def test_member_cannot_add_decisions(login, client, cast, meeting):
     login(cast.member)
 
-    assert client.post(decision_url(meeting), {"text": "Hei"}).status_code == 404
+    assert client.post(decision_url(meeting), {"decision-text": "Hei"}).status_code == 404
     assert not Decision.objects.exists()
 
 
@@ -240,7 +298,7 @@ def test_owner_choices_are_the_groups_members_and_the_coordinators(login, client
     login(cast.coordinator)
 
     body = client.get(url(meeting)).content.decode()
-    owner_select = body.split('name="owner"')[1].split("</select>")[0]
+    owner_select = body.split('name="action-owner"')[1].split("</select>")[0]
 
     assert "Emma Medlem" in owner_select and "Hanne Koordinator" in owner_select
     assert "Sara Veileder" not in owner_select and "Ole Utenfor" not in owner_select
@@ -251,7 +309,11 @@ def test_writer_adds_an_action_item(login, client, cast, meeting, secretary):
 
     client.post(
         action_url(meeting),
-        {"title": "Bestille lokale", "owner": cast.member.pk, "due_on": "2030-02-01"},
+        {
+            "action-title": "Bestille lokale",
+            "action-owner": cast.member.pk,
+            "action-due_on": "2030-02-01",
+        },
     )
 
     action = ActionItem.objects.get()
@@ -268,7 +330,11 @@ def test_action_item_for_someone_outside_the_group_is_refused(login, client, cas
 
     response = client.post(
         action_url(meeting),
-        {"title": "Bestille lokale", "owner": cast.outsider.pk, "due_on": "01.02.2030x"},
+        {
+            "action-title": "Bestille lokale",
+            "action-owner": cast.outsider.pk,
+            "action-due_on": "01.02.2030x",
+        },
     )
 
     body = response.content.decode()
@@ -279,7 +345,7 @@ def test_action_item_for_someone_outside_the_group_is_refused(login, client, cas
 def test_member_cannot_add_action_items(login, client, cast, meeting):
     login(cast.member)
 
-    assert client.post(action_url(meeting), {"title": "Hei"}).status_code == 404
+    assert client.post(action_url(meeting), {"action-title": "Hei"}).status_code == 404
     assert not ActionItem.objects.exists()
 
 
@@ -370,10 +436,96 @@ def test_meeting_page_says_when_the_minutes_were_approved(login, client, cast, m
     meeting = services.minutes_save(
         meeting=meeting, version=meeting.minutes_version, summary="Bra møte", item_minutes={}
     )
-    services.minutes_approve(meeting=meeting, by=cast.coordinator)
+    services.minutes_approve(meeting=meeting, by=cast.coordinator, version=meeting.minutes_version)
     login(cast.member)
 
     body = client.get(f"/p/best/meetings/{meeting.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
     assert "Approved " in body and "Bra møte" in body
     assert "Draft." not in body
+
+
+# --- Nothing typed is lost ---------------------------------------------------------------
+
+
+def test_adding_a_decision_saves_the_typed_minutes_too(login, client, cast, meeting, item):
+    login(cast.coordinator)
+
+    response = client.post(
+        url(meeting),
+        {**minutes(item, text="Skrevet før vedtaket"), "decision-text": "Vi lager en plakat"}
+        | {"do": "add_decision"},
+        follow=True,
+    )
+
+    item.refresh_from_db()
+    assert item.minutes == "Skrevet før vedtaket"
+    assert Decision.objects.get().text == "Vi lager en plakat"
+    body = response.content.decode()
+    assert "The minutes are saved as a draft. The decision is added." in body
+
+
+def test_saving_the_minutes_also_adds_a_half_written_action_item(
+    login, client, cast, meeting, item
+):
+    login(cast.coordinator)
+
+    client.post(url(meeting), {**minutes(item), "action-title": "Bestille lokale", "do": "save"})
+
+    assert ActionItem.objects.get().title == "Bestille lokale"
+    meeting.refresh_from_db()
+    assert meeting.minutes_summary == "Godt møte"
+
+
+def test_refused_action_item_keeps_the_minutes_and_the_decision_typed(
+    login, client, cast, meeting, item
+):
+    login(cast.coordinator)
+
+    response = client.post(
+        url(meeting),
+        {
+            **minutes(item, summary="Ulagret sammendrag", text="Ulagret punkt"),
+            "decision-text": "Ulagret vedtak",
+            "action-title": "",
+            "do": "add_action",
+        },
+    )
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Please check the following" in body and 'id="error-summary"' in body
+    assert "Ulagret sammendrag" in body and "Ulagret punkt" in body and "Ulagret vedtak" in body
+    meeting.refresh_from_db()
+    assert meeting.minutes_version == 0
+    assert not Decision.objects.exists() and not ActionItem.objects.exists()
+
+
+def test_conflict_shows_both_texts_and_the_next_save_wins(login, client, cast, meeting, item):
+    login(cast.coordinator)
+    client.post(url(meeting), minutes(item, summary="Koordinatorens tekst", text="Deres punkt"))
+
+    response = client.post(url(meeting), minutes(item, summary="Min tekst", text="Mitt punkt"))
+
+    body = response.content.decode()
+    assert "Your text was not saved" in body
+    assert "Min tekst" in body and "Mitt punkt" in body  # mine, in the fields
+    assert "Koordinatorens tekst" in body and "Deres punkt" in body  # theirs, beside
+    assert 'name="version" value="1"' in body
+    client.post(url(meeting), minutes(item, version=1, summary="Begge tekster"))
+    meeting.refresh_from_db()
+    assert meeting.minutes_summary == "Begge tekster" and meeting.minutes_version == 2
+
+
+def test_after_approval_decisions_can_still_be_added_without_the_text(
+    login, client, cast, meeting, item
+):
+    services.minutes_save(meeting=meeting, version=0, summary="Endelig", item_minutes={})
+    services.minutes_approve(meeting=meeting, by=cast.coordinator, version=1)
+    login(cast.coordinator)
+
+    client.post(url(meeting), {"decision-text": "Etterpå", "do": "add_decision"})
+
+    assert Decision.objects.get().text == "Etterpå"
+    meeting.refresh_from_db()
+    assert meeting.minutes_summary == "Endelig"

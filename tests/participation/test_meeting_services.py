@@ -231,7 +231,7 @@ def test_second_editor_with_an_old_version_is_told_and_overwrites_nothing(cast):
 def test_approved_minutes_are_locked(cast):
     meeting = _meeting(cast.resource_group, days=-1)
     meeting = services.minutes_save(meeting=meeting, version=0, summary="Ok", item_minutes={})
-    services.minutes_approve(meeting=meeting, by=cast.coordinator)
+    services.minutes_approve(meeting=meeting, by=cast.coordinator, version=meeting.minutes_version)
 
     with pytest.raises(ValidationError):
         services.minutes_save(
@@ -241,7 +241,39 @@ def test_approved_minutes_are_locked(cast):
 
 def test_minutes_cannot_be_approved_before_they_are_written(cast):
     with pytest.raises(ValidationError):
-        services.minutes_approve(meeting=_meeting(cast.resource_group), by=cast.coordinator)
+        services.minutes_approve(
+            meeting=_meeting(cast.resource_group), by=cast.coordinator, version=0
+        )
+
+
+def test_approval_of_a_version_that_was_saved_over_is_refused(cast):
+    meeting = _meeting(cast.resource_group, days=-1)
+    checked = services.minutes_save(meeting=meeting, version=0, summary="Sjekket", item_minutes={})
+    services.minutes_save(meeting=meeting, version=1, summary="Endret etterpå", item_minutes={})
+
+    with pytest.raises(services.meetings.MinutesChangedSinceChecked):
+        services.minutes_approve(meeting=checked, by=cast.coordinator, version=1)
+
+    meeting.refresh_from_db()
+    assert meeting.minutes_status == meeting.MinutesStatus.DRAFT
+    assert meeting.minutes_approved_by is None
+
+
+def test_decision_refused_with_the_minutes_saves_nothing(cast):
+    meeting = _meeting(cast.resource_group, days=-1)
+    other = _meeting(cast.resource_group, days=3)
+
+    with pytest.raises(services.meetings.MinutesPartRefused) as refused:
+        services.minutes_page_save(
+            meeting=meeting,
+            minutes={"version": 0, "summary": "Ikke tapt", "item_minutes": {}},
+            decision={"text": "Lurt", "agenda_item": other.agenda_items.get()},
+        )
+
+    assert refused.value.part == "decision"
+    meeting.refresh_from_db()
+    assert (meeting.minutes_version, meeting.minutes_summary) == (0, "")
+    assert not meeting.decisions.exists()
 
 
 def test_open_action_items_carry_over_to_the_next_meeting(cast):

@@ -36,6 +36,15 @@ def meeting(cast):
 
 
 @pytest.fixture
+def held(cast):
+    return services.meeting_create(
+        group=cast.resource_group,
+        starts_at=days_from_now(-7),
+        ends_at=days_from_now(-7, datetime.time(18, 0)),
+    )
+
+
+@pytest.fixture
 def writer(cast):
     return MembershipFactory(
         group=cast.resource_group,
@@ -44,8 +53,11 @@ def writer(cast):
     ).person
 
 
-def pages(meeting):
+def pages(meeting, held=None):
+    """The pages of a coming meeting; attendance and minutes of a held one (a coming meeting
+    has neither)."""
     group = meeting.group_id
+    held = held or meeting
     return {
         "group_detail": f"/p/best/groups/{group}/",
         "attendance_overview": f"/p/best/groups/{group}/attendance/",
@@ -54,20 +66,22 @@ def pages(meeting):
         "meeting_detail": f"/p/best/meetings/{meeting.pk}/",
         "meeting_edit": f"/p/best/meetings/{meeting.pk}/edit/",
         "meeting_cancel": f"/p/best/meetings/{meeting.pk}/cancel/",
-        "meeting_attendance": f"/p/best/meetings/{meeting.pk}/attendance/",
-        "meeting_minutes": f"/p/best/meetings/{meeting.pk}/minutes/",
+        "meeting_attendance": f"/p/best/meetings/{held.pk}/attendance/",
+        "meeting_minutes": f"/p/best/meetings/{held.pk}/minutes/",
+        "agenda_send": f"/p/best/meetings/{meeting.pk}/agenda/send/",
     }
 
 
 SEE = {"group_detail", "attendance_overview", "meeting_detail"}
-WRITE = SEE | {"meeting_attendance", "meeting_minutes"}
+WRITE = SEE | {"meeting_attendance", "meeting_minutes", "agenda_send"}
 EVERYTHING = set(pages(Meeting(pk=1, group_id=1)))
 
 # Who opens which page of the resource group's meeting (200), everyone else gets 404.
 EXPECTED = {
     "coordinator": EVERYTHING,
     "writer": WRITE,
-    "member": SEE,
+    # A plain member sees their own attendance on the meeting page, not the group's history.
+    "member": SEE - {"attendance_overview"},
     "leader": SEE,  # the steering group sees every group of the programme
     "advisor": set(),  # the project group's advisor does not see the resource group
     "outsider": set(),
@@ -76,11 +90,13 @@ EXPECTED = {
 
 @pytest.mark.parametrize("role", list(EXPECTED))
 @pytest.mark.parametrize("page", sorted(EVERYTHING))
-def test_each_role_opens_exactly_the_pages_it_may(login, client, cast, meeting, writer, role, page):
+def test_each_role_opens_exactly_the_pages_it_may(
+    login, client, cast, meeting, held, writer, role, page
+):
     user = writer if role == "writer" else getattr(cast, role)
     login(user)
 
-    response = client.get(pages(meeting)[page])
+    response = client.get(pages(meeting, held)[page])
 
     assert response.status_code == (200 if page in EXPECTED[role] else 404)
 
@@ -122,7 +138,8 @@ def test_group_page_shows_cadence_members_and_coming_meetings(login, client, cas
     assert "Emma Medlem" in body and "Member" in body
     assert f"/p/best/meetings/{meeting.pk}/" in body
     assert "Kulturhuset" in body
-    assert f"/p/best/groups/{cast.resource_group.pk}/attendance/" in body
+    # The attendance history is for those who keep the group's records (issue 12).
+    assert f"/p/best/groups/{cast.resource_group.pk}/attendance/" not in body
 
 
 def test_only_the_coordinator_gets_the_planning_buttons(login, client, cast):
@@ -235,9 +252,8 @@ def test_cancelled_meeting_says_so_with_the_reason(login, client, cast, meeting)
     assert "Propose an item" in body and "The meeting is cancelled." in body
 
 
-def test_member_does_not_see_draft_minutes_but_the_writer_does(
-    login, client, cast, meeting, writer
-):
+def test_member_does_not_see_draft_minutes_but_the_writer_does(login, client, cast, held, writer):
+    meeting = held
     services.minutes_save(meeting=meeting, version=0, summary="Utkast til referat", item_minutes={})
     url = f"/p/best/meetings/{meeting.pk}/"
 
@@ -259,7 +275,7 @@ def test_member_sees_approved_minutes_and_decisions(login, client, cast, meeting
         meeting=meeting, version=0, summary="Vi snakket om sommeren", item_minutes={item.pk: "Bra"}
     )
     services.decision_add(meeting=meeting, text="Vi lager en plakat", agenda_item=item)
-    services.minutes_approve(meeting=meeting, by=cast.coordinator)
+    services.minutes_approve(meeting=meeting, by=cast.coordinator, version=meeting.minutes_version)
     login(cast.member)
 
     body = client.get(f"/p/best/meetings/{meeting.pk}/").content.decode()
@@ -274,13 +290,19 @@ def test_meeting_page_shows_attendance_with_counts_and_names(login, client, cast
     services.attendance_record(
         meeting=meeting, statuses={member.pk: "present", other.pk: Attendance.Status.NOTICE}
     )
-    login(cast.member)
+    login(cast.coordinator)
 
     body = client.get(f"/p/best/meetings/{meeting.pk}/").content.decode()
 
     assert "Present: 1</span> – Emma Medlem" in body
     assert "Absent with notice: 1</span> – Jonas Borte" in body
     assert "Absent: 0" in body
+
+    # A plain member sees the counts and their own name, not their peers' (issue 12).
+    login(cast.member)
+    body = client.get(f"/p/best/meetings/{meeting.pk}/").content.decode()
+    assert "Present: 1</span> – Emma Medlem" in body
+    assert "Absent with notice: 1</span>" in body and "Jonas Borte" not in body
 
 
 def test_meeting_page_lists_action_items_with_overdue_in_words_and_carried_over_ones(
@@ -332,9 +354,11 @@ def test_coordinator_gets_edit_cancel_and_send_buttons_member_does_not(
     url = f"/p/best/meetings/{meeting.pk}/"
     login(cast.coordinator)
     body = client.get(url).content.decode()
-    for text in ["Send agenda", "Cancel meeting", "Register attendance", "Add item"]:
+    for text in ["Send agenda", "Cancel meeting", "Add item"]:
         assert text in body
     assert f"/p/best/meetings/{meeting.pk}/edit/" in body
+    # A meeting that has not started has no attendance or minutes yet.
+    assert "Register attendance" not in body and "Edit minutes" not in body
 
     login(cast.member)
     body = client.get(url).content.decode()
@@ -378,3 +402,37 @@ def test_a_user_who_is_not_a_member_but_exists_still_gets_404(login, client, mee
     login(UserFactory())
 
     assert client.get(f"/p/best/meetings/{meeting.pk}/").status_code == 404
+
+
+def test_held_meeting_offers_attendance_minutes_and_everyone_present_in_one_step(
+    login, client, cast, held
+):
+    login(cast.coordinator)
+    body = client.get(f"/p/best/meetings/{held.pk}/").content.decode()
+    assert "Register attendance" in body and "Edit minutes" in body
+    assert "Everyone was present" in body and "Send agenda" not in body
+
+    client.post(f"/p/best/meetings/{held.pk}/attendance/", {"everyone_present": "1"})
+
+    assert Attendance.objects.filter(meeting=held).count() == 1  # Emma, the one member
+    assert Attendance.objects.filter(status=Attendance.Status.PRESENT).count() == 1
+    body = client.get(f"/p/best/meetings/{held.pk}/").content.decode()
+    assert "Everyone was present" not in body
+
+
+@pytest.mark.parametrize("page", ["attendance", "minutes"])
+def test_attendance_and_minutes_of_a_coming_meeting_are_refused_with_a_message(
+    login, client, cast, meeting, page
+):
+    login(cast.coordinator)
+
+    response = client.post(
+        f"/p/best/meetings/{meeting.pk}/{page}/",
+        {"everyone_present": "1", "version": 0, "summary": "For tidlig"},
+        follow=True,
+    )
+
+    assert "once the meeting has started" in response.content.decode()
+    assert not Attendance.objects.exists()
+    meeting.refresh_from_db()
+    assert meeting.minutes_version == 0

@@ -24,6 +24,7 @@ def test_coordinator_records_that_a_member_left_with_reason_and_handover_note(lo
             "ends_on": timezone.localdate().isoformat(),
             "end_reason": "got_job",
             "handover_note": "Emma hadde ansvar for å lage utkast til nytt brev.",
+            "confirm": "end",
         },
     )
 
@@ -141,3 +142,39 @@ def test_seat_must_be_in_the_same_group(cast):
         )
 
     assert "predecessor" in error.value.message_dict
+
+
+def test_ending_a_membership_passes_a_check_step_that_carries_the_values(login, client, cast):
+    membership = cast.member.memberships.get()
+    login(cast.coordinator)
+    values = {
+        "ends_on": timezone.localdate().isoformat(),
+        "end_reason": "got_job",
+        "handover_note": "Husk brevet",
+    }
+
+    check = client.post(_end_url(cast, membership), values, HTTP_ACCEPT_LANGUAGE="en")
+
+    body = check.content.decode()
+    assert check.status_code == 200
+    assert "Check before you end the membership" in body
+    assert "no invitations or reminders" in body and "Husk brevet" in body
+    assert 'type="hidden" name="end_reason" value="got_job"' in body
+    membership.refresh_from_db()
+    assert membership.ends_on is None
+
+    back = client.post(
+        _end_url(cast, membership), {**values, "change": "1"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert "Husk brevet" in back.content.decode() and "Check before" not in back.content.decode()
+    membership.refresh_from_db()
+    assert membership.ends_on is None
+
+
+def test_the_reason_list_has_a_plain_prompt_not_dashes(login, client, cast):
+    membership = cast.member.memberships.get()
+    login(cast.coordinator)
+
+    body = client.get(_end_url(cast, membership), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert "---------" not in body and "Choose a reason" in body

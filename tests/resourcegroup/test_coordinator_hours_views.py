@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from resourcegroup.models import Contract, PayrollExport, Timesheet
 from tests.resourcegroup.factories import TimeEntryFactory, TimesheetFactory
@@ -17,7 +18,11 @@ BASE = "/p/best/resource-group/"
 def _submitted(cast, person, hours="2.5", month=None):
     month = month or D(2024, 3, 1)
     timesheet = TimesheetFactory(
-        programme=cast.programme, person=person, month=month, status="submitted"
+        programme=cast.programme,
+        person=person,
+        month=month,
+        status="submitted",
+        submitted_at=timezone.now(),
     )
     TimeEntryFactory(timesheet=timesheet, hours=Decimal(hours), comment="Fagdag på Toten")
     return timesheet
@@ -48,12 +53,50 @@ def test_the_coordinator_approves_a_month(login, client, english, cast, reps):
 
     detail = client.get(BASE + f"timesheets/{timesheet.pk}/").content.decode()
     assert "Fagdag på Toten" in detail
-    response = client.post(BASE + f"timesheets/{timesheet.pk}/approve/", follow=True)
+    assert "You approve 2.5 hours for Emma Johansen in March 2024" in detail
+    response = client.post(
+        BASE + f"timesheets/{timesheet.pk}/approve/", {"seen": seen(timesheet)}, follow=True
+    )
 
     assert "is approved" in response.content.decode()
     timesheet.refresh_from_db()
     assert timesheet.status == Timesheet.Status.APPROVED
     assert timesheet.decided_by == cast.coordinator
+
+
+def seen(timesheet):
+    return str(int(timesheet.submitted_at.timestamp()))
+
+
+def test_a_month_sent_again_after_the_coordinator_opened_it_is_not_approved(
+    login, client, english, cast, reps
+):
+    timesheet = _submitted(cast, reps.emma)
+    login(cast.coordinator)
+    opened = seen(timesheet)
+    Timesheet.objects.filter(pk=timesheet.pk).update(
+        submitted_at=timesheet.submitted_at + datetime.timedelta(minutes=5)
+    )
+
+    response = client.post(
+        BASE + f"timesheets/{timesheet.pk}/approve/", {"seen": opened}, follow=True
+    )
+
+    assert "sent again after you opened it" in response.content.decode()
+    timesheet.refresh_from_db()
+    assert timesheet.status == Timesheet.Status.SUBMITTED
+
+
+def test_approving_without_having_seen_the_month_approves_nothing(
+    login, client, english, cast, reps
+):
+    timesheet = _submitted(cast, reps.emma)
+    login(cast.coordinator)
+
+    client.post(BASE + f"timesheets/{timesheet.pk}/approve/")
+
+    timesheet.refresh_from_db()
+    assert timesheet.status == Timesheet.Status.SUBMITTED
 
 
 def test_the_coordinator_returns_a_month_with_a_comment(login, client, english, cast, reps):

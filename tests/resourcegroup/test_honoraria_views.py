@@ -58,10 +58,29 @@ def test_the_coordinator_sees_every_claim_and_approves(login, client, cast, clai
     login(cast.coordinator)
     assert "Emma Medlem" in client.get(BASE + "travel/").content.decode()
 
-    client.post(BASE + f"travel/{claim.pk}/approve/")
+    detail = client.get(BASE + f"travel/{claim.pk}/", HTTP_ACCEPT_LANGUAGE="en")
+    assert "exactly as listed above" in detail.content.decode()
+    client.post(BASE + f"travel/{claim.pk}/approve/", {"seen": seen(claim)})
 
     claim.refresh_from_db()
     assert claim.status == TravelClaim.Status.APPROVED
+
+
+def seen(claim):
+    return str(int(claim.submitted_at.timestamp()))
+
+
+def test_a_claim_sent_again_after_it_was_opened_is_not_approved(login, client, cast, claim):
+    login(cast.coordinator)
+    opened = seen(claim)
+    TravelClaim.objects.filter(pk=claim.pk).update(
+        submitted_at=claim.submitted_at + datetime.timedelta(minutes=5)
+    )
+
+    client.post(BASE + f"travel/{claim.pk}/approve/", {"seen": opened})
+
+    claim.refresh_from_db()
+    assert claim.status == TravelClaim.Status.SUBMITTED
 
 
 @pytest.mark.parametrize("person", ["advisor", "leader", "outsider"])

@@ -95,6 +95,26 @@ def test_the_login_fixture_session_counts_as_two_step(client, staff_coordinator)
     assert client.get("/admin/").status_code == 200
 
 
+def test_setting_up_an_authenticator_counts_for_the_session_that_did_it(
+    transactional_db, client, cast, password
+):
+    # Transactional: allauth announces the new authenticator once the activation commits.
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
+
+    client.post("/accounts/login/", {"login": cast.coordinator.email, "password": password})
+    sent_on = client.get("/p/best/", follow=True)
+    client.post(sent_on.redirect_chain[-1][0], {"password": password})  # allauth asks again
+    assert client.get("/accounts/2fa/totp/activate/").status_code == 200
+    secret = client.session[SECRET_SESSION_KEY]
+    code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+    client.post("/accounts/2fa/totp/activate/", {"code": code})
+
+    assert Authenticator.objects.filter(user=cast.coordinator, type="totp").exists()
+    assert client.get("/p/best/").status_code == 200
+
+
 # --- Throttling ---------------------------------------------------------------------------------
 
 
@@ -110,6 +130,25 @@ def test_thirty_wrong_passwords_are_throttled_with_a_calm_page(client, cast, pas
     assert after.status_code == 429
     assert "Please wait a little" in after.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_behind_a_proxy_each_visitor_has_their_own_login_limit(client, cast, password, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    attacker = {"HTTP_X_FORWARDED_FOR": "203.0.113.66", "REMOTE_ADDR": "10.0.0.1"}
+    visitor = {"HTTP_X_FORWARDED_FOR": "198.51.100.7", "REMOTE_ADDR": "10.0.0.1"}
+    for n in range(31):
+        client.post("/accounts/login/", {"login": f"g{n}@example.org", "password": "x"}, **attacker)
+
+    refused = client.post(
+        "/accounts/login/", {"login": "g@example.org", "password": "x"}, **attacker
+    )
+    let_in = client.post(
+        "/accounts/login/", {"login": cast.member.email, "password": password}, **visitor
+    )
+
+    assert refused.status_code == 429
+    assert let_in.status_code == 302
+    assert client.session["_auth_user_id"] == str(cast.member.pk)
 
 
 def test_wrong_passwords_for_one_login_lock_that_login_for_a_while(client, cast, password):
@@ -214,6 +253,21 @@ def test_inviting_an_existing_account_first_shows_whom_and_stores_nothing(login,
     assert "Annen gruppe" not in body and "Et annet prosjekt" not in body
     assert not Invitation.objects.exists()
     assert not Membership.objects.filter(person=cast.outsider, group=cast.resource_group).exists()
+
+
+def test_changing_the_details_goes_back_to_the_form_with_every_value_kept(login, client, cast):
+    from participation.models import Invitation
+
+    login(cast.coordinator)
+
+    response = _invite_outsider(client, cast, confirm_existing="on", edit="1")
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="Someone Else"' in body and 'value="OUTSIDER@example.org"' in body
+    assert "Send invitation" in body
+    assert 'name="confirm_existing" value="True"' not in body  # the check comes again
+    assert not Invitation.objects.exists()
 
 
 def test_a_confirmed_invitation_offers_the_seat_but_does_not_give_it(
@@ -371,3 +425,15 @@ def test_deactivating_in_the_admin_ends_sessions_and_feeds(client, cast, staff_c
     assert not cast.member.is_active
     assert not Session.objects.filter(session_key=members_key).exists()
     assert not CalendarFeed.objects.filter(user=cast.member).exists()
+
+
+def test_the_change_address_page_shows_the_pending_address_without_inline_style(
+    client, login, cast
+):
+    login(cast.member)
+    client.post("/accounts/email/", {"email": "new.address@example.org", "action_add": ""})
+
+    body = client.get("/accounts/email/").content.decode()
+
+    assert "new.address@example.org" in body
+    assert "style=" not in body

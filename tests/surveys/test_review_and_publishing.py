@@ -147,13 +147,43 @@ def test_coordinator_marks_a_comment_as_dealt_with(login, client, cast, in_revie
 def test_publishing_opens_the_link_and_starts_the_baseline_round(login, client, cast, draft):
     login(cast.coordinator)
 
-    client.post(f"/p/best/surveys/{draft.pk}/publish/")
+    check = client.get(f"/p/best/surveys/{draft.pk}/publish/", HTTP_ACCEPT_LANGUAGE="en")
+    body = check.content.decode()
+    assert "Check before you publish" in body and "The questions that will be locked" in body
+    assert "http://testserver/s/utkast/?k=gjovik" in body
+    draft.refresh_from_db()
+    assert draft.status == Survey.Status.DRAFT  # looking publishes nothing
+
+    client.post(f"/p/best/surveys/{draft.pk}/publish/", {"confirm": "publish"})
 
     draft.refresh_from_db()
     assert draft.status == Survey.Status.PUBLISHED
     assert draft.rounds.get().starts_on == timezone.localdate()
     client.logout()
     assert client.get("/s/utkast/?k=gjovik").status_code == 200
+
+
+def test_publishing_without_the_check_step_publishes_nothing(login, client, cast, draft):
+    login(cast.coordinator)
+
+    response = client.post(f"/p/best/surveys/{draft.pk}/publish/")
+
+    assert response.status_code == 302 and response["Location"].endswith("/publish/")
+    draft.refresh_from_db()
+    assert draft.status == Survey.Status.DRAFT
+
+
+@pytest.mark.parametrize("role", ["member", "advisor", "leader", "outsider"])
+def test_only_coordinators_reach_the_publish_check_step(login, client, cast, draft, role):
+    login(getattr(cast, role))
+
+    assert client.get(f"/p/best/surveys/{draft.pk}/publish/").status_code == 404
+    assert (
+        client.post(f"/p/best/surveys/{draft.pk}/publish/", {"confirm": "publish"}).status_code
+        == 404
+    )
+    draft.refresh_from_db()
+    assert draft.status == Survey.Status.DRAFT
 
 
 def test_a_survey_without_questions_cannot_be_published(cast):
