@@ -210,6 +210,26 @@ def application_invite(
     return invitation
 
 
+END_STATUSES = (*NOT_CHOSEN_STATUSES, Application.Status.ACCEPTED)
+
+
+def applications_delete_ended(*, today: datetime.date | None = None) -> int:
+    """Delete applications in any end state (not chosen, declined, accepted: an accepted one
+    lives on as the membership) once their posting's deadline is more than the posting's
+    number of days behind us. Returns how many were deleted."""
+    today = today or timezone.localdate()
+    deleted = 0
+    for posting in Posting.objects.filter(closes_on__lt=today).only(
+        "pk", "closes_on", "delete_after_days"
+    ):
+        if posting.closes_on + datetime.timedelta(days=posting.delete_after_days) < today:
+            count, _per_model = Application.objects.filter(
+                posting=posting, status__in=END_STATUSES
+            ).delete()
+            deleted += count
+    return deleted
+
+
 def applications_delete_expired(*, today: datetime.date | None = None) -> int:
     """Delete applications not chosen (or declined) once their posting's deadline is more than
     the posting's number of days behind us. Returns how many were deleted."""

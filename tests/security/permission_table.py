@@ -217,6 +217,7 @@ PERMISSIONS = {
     "surveys:survey_results": Row(both={ADVISOR, STEERING, COORDINATOR}),
     "surveys:survey_export": Row(both={STEERING, COORDINATOR}),
     "surveys:survey_codes": Row(both={COORDINATOR}),
+    "data_register": Row(both={COORDINATOR}),
     "surveys:checklist_comparison": Row(get={ADVISOR, STEERING, COORDINATOR}, post={COORDINATOR}),
     # --- offers --------------------------------------------------------------------------
     "offers:judge": Row(both=EVERYONE),
