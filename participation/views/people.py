@@ -23,6 +23,7 @@ from ..access import (
 )
 from ..forms import InvitationAcceptForm, InvitationForm, MembershipEndForm, add_service_errors
 from ..selectors import coordinator_dashboard, group_list_for_landing
+from ..selectors.tasks import coordinator_tasks
 
 
 @login_required
@@ -45,6 +46,8 @@ def programme_detail(request, slug):
     }
     if access.can_manage:
         context["dashboard"] = coordinator_dashboard(access=access)
+        tasks = coordinator_tasks(access=access, user=request.user)
+        context["tasks_waiting"] = [task for task in tasks if task.count]
         context["pending_invitations"] = (
             access.programme.invitations.filter(accepted_at__isnull=True)
             .select_related("person", "membership__group")
