@@ -55,6 +55,7 @@ def test_nothing_typed_on_the_minutes_page_is_lost(open_page, demo):
 
     summary = page.locator("#error-summary")
     expect(summary).to_be_visible()
+    expect(summary).to_be_focused()  # keyboard and screen reader users hear it first
     expect(summary).to_contain_text("Ingenting er lagret ennå")
     expect(page.get_by_label("Generelle notater")).to_have_value("Skrevet før oppfølgingspunktet.")
     expect(page.get_by_label("Hva ble bestemt?")).to_have_value("Et vedtak til.")
