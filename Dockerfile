@@ -17,7 +17,8 @@ COPY pyproject.toml README.md ./
 COPY constraints ./constraints
 RUN pip install --no-cache-dir --upgrade pip && pip install --no-cache-dir .
 COPY . .
-RUN DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput \
+RUN DJANGO_SECRET_KEY=collectstatic-only EMAIL_URL=smtp://localhost MEDVIRK_BASE_URL=https://build.invalid \
+    python manage.py collectstatic --noinput \
     && useradd --create-home medvirk && mkdir -p var/media && chown -R medvirk var
 
 USER medvirk

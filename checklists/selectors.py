@@ -10,83 +10,21 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Prefetch, QuerySet
 from django.db.models.functions import TruncMonth
-from django.http import Http404
 from django.utils import timezone
 
-from participation.access import ProgrammeAccess, access_programme
-from participation.models import Membership, Office, Programme, User
+from participation.models import Office, Programme, User
 
+# --- access: the rules live in access.py; imported here for the readers that use selectors ---
+from .access import (  # noqa: E402, F401
+    access_template,
+    access_use,
+    can_read_checklists,
+    can_see_figures,
+    figure_offices,
+    recording_office_ids,
+    templates_visible_to,
+)
 from .models import ChecklistItem, ChecklistTemplate, ChecklistUse, ChecklistVersion
-
-# --- access ------------------------------------------------------------------------------
-
-
-def can_read_checklists(access: ProgrammeAccess) -> bool:
-    """Coordinators, the steering group and advisors use the checklist; the resource group
-    wrote it and may read it."""
-    return access.can_see_programme_overview or access.is_advisor or access.is_resource_group_member
-
-
-def can_see_figures(access: ProgrammeAccess) -> bool:
-    """Coordinators and the steering group see every office; advisors see their own."""
-    return access.can_see_programme_overview or access.is_advisor
-
-
-def recording_office_ids(access: ProgrammeAccess) -> set[int]:
-    """Offices where the user is an advisor now: where they may record first meetings."""
-    return {
-        m.office_id
-        for m in access.memberships
-        if m.role == Membership.Role.ADVISOR and m.office_id is not None
-    }
-
-
-def figure_offices(access: ProgrammeAccess) -> QuerySet[Office]:
-    """The offices whose figures the user sees."""
-    offices = access.programme.offices.order_by("name")
-    if access.can_see_programme_overview:
-        return offices
-    if access.is_advisor:
-        return offices.filter(pk__in=recording_office_ids(access))
-    return offices.none()
-
-
-def templates_visible_to(access: ProgrammeAccess) -> QuerySet[ChecklistTemplate]:
-    """Coordinators see drafts too; other readers only published and retired checklists."""
-    if not can_read_checklists(access):
-        return ChecklistTemplate.objects.none()
-    templates = ChecklistTemplate.objects.filter(programme=access.programme)
-    if not access.can_manage:
-        templates = templates.exclude(status=ChecklistTemplate.Status.DRAFT)
-    return templates.order_by("status", "title")
-
-
-def access_template(
-    user: User, slug: str, template_id: int
-) -> tuple[ProgrammeAccess, ChecklistTemplate]:
-    """A checklist of the programme the user may read; 404 otherwise."""
-    access = access_programme(user, slug)
-    template = templates_visible_to(access).filter(pk=template_id).first()
-    if template is None:
-        raise Http404
-    return access, template
-
-
-def access_use(user: User, slug: str, use_id: int) -> tuple[ProgrammeAccess, ChecklistUse]:
-    """One of the user's own recorded uses in the programme; 404 otherwise (also for
-    coordinators: a use is the advisor's own record to correct)."""
-    access = access_programme(user, slug)
-    use = (
-        ChecklistUse.objects.filter(
-            pk=use_id, advisor=user, version__template__programme=access.programme
-        )
-        .select_related("version__template", "office")
-        .first()
-    )
-    if use is None:
-        raise Http404
-    return access, use
-
 
 # --- versions ------------------------------------------------------------------------------
 

@@ -8,8 +8,11 @@ from pathlib import Path
 
 import environ
 import xstatic.pkg.bootstrap
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from config.error_reporting import parse_admins, sentry_init
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -53,6 +56,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "csp",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -69,6 +73,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "config.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -124,13 +130,29 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_EMAIL_VERIFICATION = "none"
+# An address logs in, and becomes the one mail goes to, only once its owner has proved it:
+# a new address waits unverified beside the old one and replaces it when confirmed.
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Medvirk] "
 ACCOUNT_SESSION_REMEMBER = None
+# Every login form is throttled, the admin's included (it sends people to this one): per
+# address, and failed attempts per login name. A refusal is a calm page (templates/429.html)
+# or a message on the form; counts live in the cache only.
+# Behind N reverse proxies the visitor's address is the Nth from the right in X-Forwarded-For;
+# with 0 (direct) it is REMOTE_ADDR. Wrong here, every visitor shares one login limit.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("MEDVIRK_TRUSTED_PROXY_COUNT", default=0)
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/300s/key",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+}
 
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Medvirk"
@@ -185,6 +207,18 @@ def email_from_url(url: str) -> dict:
 
 EMAIL_CONFIG = email_from_url(env.str("EMAIL_URL", default="consolemail://"))
 vars().update(EMAIL_CONFIG)
+# Emails carry login, invitation and password-reset links: in production they must not end
+# up in a log or vanish in memory.
+UNSAFE_PRODUCTION_EMAIL_BACKENDS = {
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.locmem.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+}
+if not DEBUG and EMAIL_CONFIG["EMAIL_BACKEND"] in UNSAFE_PRODUCTION_EMAIL_BACKENDS:
+    raise ImproperlyConfigured(
+        "EMAIL_URL must name a real mail server (smtp://… or smtp+tls://…) when DJANGO_DEBUG is "
+        "off: the console backend would write login and invitation links to the log."
+    )
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="medvirk@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -215,8 +249,20 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- Security -------------------------------------------------------------------------------
+# A session ends after this many seconds without a request (every request renews it).
+SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_COOKIE_AGE", default=2 * 60 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG
+# HTTPS only outside debug: redirect plain HTTP (the health check excepted, for the container's
+# own probe) and tell browsers to use HTTPS for a year (HSTS).
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 CSRF_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_SAMESITE = "Lax"
@@ -225,15 +271,70 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Content-Security-Policy (django-csp): everything from our own origin, no inline script or
+# style anywhere (templates use classes and static files), images also as data: URLs (charts,
+# QR codes), and no framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Features no page of Medvirk uses, switched off for every page (config/middleware.py).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
+)
+
+# --- Error reporting ------------------------------------------------------------------------
+# Errors are emailed to DJANGO_ADMINS ("Name <address>", comma-separated) and sent to Sentry
+# when SENTRY_DSN is set; neither report holds personal data (config/error_reporting.py).
+ADMINS = parse_admins(env.list("DJANGO_ADMINS", default=[]))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "redact_secrets": {"()": "config.error_reporting.RedactSecretsFilter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "mail_admins": {
+            "level": "ERROR",
+            "class": "django.utils.log.AdminEmailHandler",
+            "filters": ["require_debug_false", "redact_secrets"],
+            "include_html": False,
+            "reporter_class": "config.error_reporting.PrivateExceptionReporter",
+        },
+    },
+    "loggers": {"django": {"handlers": ["mail_admins"], "level": "INFO"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
 }
+DEFAULT_EXCEPTION_REPORTER = "config.error_reporting.PrivateExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "config.error_reporting.PrivateReporterFilter"
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    sentry_init(
+        dsn=SENTRY_DSN,
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        release=env.str("SENTRY_RELEASE", default="") or None,
+    )
 
 # Absolute links in emails sent by workers, where there is no request to take them from.
 MEDVIRK_BASE_URL = env.str("MEDVIRK_BASE_URL", default="http://127.0.0.1:8000")
+if not DEBUG and not MEDVIRK_BASE_URL.startswith("https://"):
+    raise ImproperlyConfigured(
+        "MEDVIRK_BASE_URL must be the site's https:// address when DJANGO_DEBUG is off: links "
+        "in emails carry login and invitation tokens."
+    )
 # An activity offer nobody has checked for this many days asks for a check.
 MEDVIRK_OFFERS_CHECK_DAYS = env.int("MEDVIRK_OFFERS_CHECK_DAYS", default=180)
 CELERY_BEAT_SCHEDULE_FILENAME = str(BASE_DIR / "var" / "celerybeat-schedule")

@@ -4,6 +4,10 @@ import os
 
 os.environ.setdefault("DJANGO_DEBUG", "false")
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-secret-key-not-for-production")
+# Production refuses the console email backend and a plain-http base URL; the tests run with
+# DEBUG off, so they name a mail server (replaced by the in-memory backend below) and https.
+os.environ.setdefault("EMAIL_URL", "smtp://localhost:25")
+os.environ.setdefault("MEDVIRK_BASE_URL", "https://testserver")
 
 from .settings import *  # noqa: E402, F403
 
@@ -13,6 +17,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 LANGUAGE_COOKIE_SECURE = False

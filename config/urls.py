@@ -1,8 +1,12 @@
-from django.conf import settings
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
 from .health import healthz
+
+# The admin has no login form of its own: it sends people to allauth's, with its two-step
+# login and throttling.
+admin.site.login = secure_admin_login(admin.site.login)
 
 # Each app defines its full paths: programme pages under p/<slug>/..., and the public survey
 # pages at s/<slug>/ (stable for the life of a survey, no language prefix: CONTRACT.md).
@@ -18,7 +22,5 @@ urlpatterns = [
     path("", include("reports.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Files in MEDIA_ROOT (report PDFs) are never served by URL, in debug neither: each is handed
+# out by its app's view after the access check (reports:report_download), and logged.

@@ -84,6 +84,12 @@ class ProgrammeAccess:
         return labels
 
 
+def coordinators_view_of(programme: Programme) -> ProgrammeAccess:
+    """The programme as its coordinators see it, for work done without a signed-in user
+    (reminder sweeps, reports a worker makes). No code outside this module builds one."""
+    return ProgrammeAccess(programme=programme, is_coordinator=True)
+
+
 def programmes_visible_to(user: User) -> QuerySet[Programme]:
     """Programmes the user coordinates or has a current membership in."""
     if not user.is_authenticated:
@@ -151,6 +157,20 @@ def programme_accesses_for(user: User) -> list[ProgrammeAccess]:
         )
         for programme in programmes
     ]
+
+
+def can_see_attendance(access: ProgrammeAccess, group: Group) -> bool:
+    """Who came to which meeting, by name: coordinators, the steering group and those who keep
+    the group's records. A plain member sees only their own attendance, not their peers'."""
+    return access.can_see_programme_overview or access.can_write_for(group)
+
+
+def access_group_attendance(user: User, slug: str, group_id: int) -> tuple[ProgrammeAccess, Group]:
+    """A group whose attendance history the user may read; 404 otherwise."""
+    access, group = access_group(user, slug, group_id)
+    if not can_see_attendance(access, group):
+        raise Http404
+    return access, group
 
 
 def groups_visible_to(access: ProgrammeAccess) -> QuerySet[Group]:

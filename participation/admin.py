@@ -14,6 +14,7 @@ from .models import (
     SentNotification,
     User,
 )
+from .services import person_deactivate
 
 
 @admin.register(User)
@@ -36,6 +37,12 @@ class UserAdmin(BaseUserAdmin):
             {"classes": ["wide"], "fields": ["email", "display_name", "password1", "password2"]},
         ),
     ]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Deactivating here closes the account the same way the app does: at once.
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            person_deactivate(person=obj)
 
 
 @admin.register(Office)

@@ -1,5 +1,7 @@
 """Reports: each PDF made (the archive, with its status) and each programme's schedule."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -10,7 +12,9 @@ from participation.models import Meeting, Programme
 
 
 def report_upload_to(report: "Report", filename: str) -> str:
-    return f"reports/{report.programme.slug}/{filename}"
+    """An unguessable name: nothing about the programme or period, a random uuid. The download
+    keeps its readable name (Report.filename) through the view that checks access."""
+    return f"reports/{uuid.uuid4().hex}.pdf"
 
 
 class Report(models.Model):

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from offers.selectors import region_picture
+from participation.access import coordinators_view_of
 from participation.models import (
     ActionItem,
     Attendance,
@@ -495,10 +496,8 @@ def _survey_data(source: ReportInput):
     compare = _selector("surveys.selectors", "round_comparison")
     if visible is None or results_of is None or compare is None:
         return None
-    from participation.access import ProgrammeAccess
-
     # Read as the steering group does: published surveys, every office, small groups hidden.
-    reader = ProgrammeAccess(programme=source.programme, is_coordinator=True)
+    reader = coordinators_view_of(source.programme)
     blocks = []
     for each in visible(reader).prefetch_related("rounds").order_by("title"):
         if not each.is_published:

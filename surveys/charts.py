@@ -7,6 +7,7 @@ carries the same figures for screen readers and for anyone who wants the numbers
 from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 WIDTH = 600
 BAR_AREA = 470
@@ -14,12 +15,14 @@ ROW = 46
 COLOUR = "#0b5a8a"
 
 
-def percent_label(value: float) -> str:
-    return f"{number_format(value, 0)} %"
+def percent_label(value: float | None) -> str:
+    """The percent in Norwegian format; None is a figure hidden to protect a small group."""
+    return _("hidden") if value is None else f"{number_format(value, 0)} %"
 
 
-def bar_chart(items: list[tuple[str, float]], *, title: str) -> SafeString:
-    """Horizontal bars, one per (label, percent), each labelled with its text and value."""
+def bar_chart(items: list[tuple[str, float | None]], *, title: str) -> SafeString:
+    """Horizontal bars, one per (label, percent), each labelled with its text and value; a
+    hidden percent (None) draws no bar."""
     height = ROW * len(items) + 4
     summary = f"{title}: " + "; ".join(f"{label} {percent_label(p)}" for label, p in items)
     parts = [
@@ -30,7 +33,7 @@ def bar_chart(items: list[tuple[str, float]], *, title: str) -> SafeString:
     ]
     for index, (label, percent) in enumerate(items):
         top = index * ROW
-        width = max(0.0, min(100.0, percent)) * BAR_AREA / 100
+        width = 0.0 if percent is None else max(0.0, min(100.0, percent)) * BAR_AREA / 100
         parts.append(f'<text x="0" y="{top + 15}" fill="#1a1a1a">{escape(label)}</text>')
         parts.append(
             f'<rect x="0" y="{top + 21}" width="{BAR_AREA}" height="18" fill="#e3e8ee"/>'
@@ -48,4 +51,5 @@ def question_chart(result) -> SafeString | None:
     if row is None or not row.cells:
         return None
     title = f"{result.question.text} ({row.label}, n = {row.n})"
-    return bar_chart([(cell.label, cell.percent) for cell in row.cells], title=title)
+    items = [(cell.label, None if cell.is_hidden else cell.percent) for cell in row.cells]
+    return bar_chart(items, title=title)

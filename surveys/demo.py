@@ -1,7 +1,8 @@
 """The surveys of the Gjøvik-region demo (CONTRACT.md): the first-meeting survey at
 /s/forste-mote/ with a baseline and a later round from all five offices (Søndre Land with too
-few answers to show), a draft under review with the resource group's comments, and check-ins
-after the resource group's meetings.
+few answers to show), a draft under review with the resource group's comments, a theme-day
+survey at /s/fagdag/ answered with one-time codes (a batch of slips per office, none used
+yet), and check-ins after the resource group's meetings.
 
 Idempotent by natural keys: a survey by its slug, a round by its name, responses only into a
 survey that has none, check-ins only for meetings that have none.
@@ -29,6 +30,8 @@ from .models import (
 
 FIRST_MEETING_SLUG = "forste-mote"
 REVIEW_SLUG = "aktivitetstilbud"
+CODE_SLUG = "fagdag"
+CODES_PER_OFFICE = 24
 
 FIRST_MEETING = {
     "title": "Hvordan var det første møtet ditt med NAV?",
@@ -218,6 +221,20 @@ REVIEW_SURVEY = {
         "gi NAV innspill om hvilke tilbud som fungerer."
     ),
 }
+CODE_SURVEY = {
+    "title": "Hva syntes du om fagdagen?",
+    "introduction": "Du var med på fagdagen med NAV. Vi vil vite hva du syntes.",
+    "anonymity_promise": (
+        "Koden på lappen din gir ett svar. Den er ikke knyttet til deg, og ingen kan se hvem "
+        "som svarte hva."
+    ),
+    "purpose": "Svarene brukes til å planlegge neste fagdag sammen med ressursgruppa.",
+    "requires_code": True,
+}
+CODE_QUESTIONS = [
+    ("scale", "Jeg ble hørt på fagdagen."),
+    ("yes_no", "Vil du være med neste gang?"),
+]
 REVIEW_QUESTIONS = [
     ("scale", "Aktiviteten passer for meg.", ""),
     ("single", "Hvor ofte er du i aktiviteten?", "Hver dag\nNoen dager i uka\nSjeldnere"),
@@ -249,6 +266,7 @@ def seed_surveys(*, programme: Programme) -> None:
         _seed_responses(survey, rng)
         _link_checklist_points(survey)
         _review_survey(programme)
+        _code_survey(programme)
         _seed_check_ins(programme, rng)
 
 
@@ -390,6 +408,23 @@ def _link_checklist_points(survey: Survey) -> None:
         item = next((i for i in items if i.text.startswith(start)), None)
         if question is not None and item is not None and not question.measures_checklist_item_id:
             services.question_link_checklist_item(question=question, item=item)
+
+
+def _code_survey(programme: Programme) -> None:
+    """A published survey answered with codes, with one page of slips per office."""
+    if Survey.objects.filter(slug=CODE_SLUG).exists():
+        return
+    today = timezone.localdate()
+    survey = services.survey_create(
+        programme=programme, offices=programme.offices.all(), slug=CODE_SLUG, **CODE_SURVEY
+    )
+    for kind, text in CODE_QUESTIONS:
+        services.question_create(survey=survey, kind=kind, text=text)
+    services.survey_publish(survey=survey, today=today - datetime.timedelta(days=14))
+    for office in programme.offices.order_by("name"):
+        services.codes_make(
+            survey=survey, office=office, count=CODES_PER_OFFICE, today=today - _DAY * 14
+        )
 
 
 def _review_survey(programme: Programme) -> None:

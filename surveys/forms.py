@@ -45,6 +45,7 @@ class SurveyForm(forms.ModelForm):
             "anonymity_promise",
             "purpose",
             "offices",
+            "requires_code",
             "opens_on",
             "closes_on",
             "languages",

@@ -25,6 +25,12 @@ def respondent_url(survey: Survey, office: Office, *, base: str) -> str:
     return f"{base}{path}?{urlencode({'k': office.code})}"
 
 
+def code_url(survey: Survey, code: str, *, base: str) -> str:
+    """The link on an answer-code slip: /s/<slug>/?c=<code> (the code page, filled in)."""
+    path = reverse("surveys:respond", kwargs={"survey_slug": survey.slug})
+    return f"{base}{path}?{urlencode({'c': code})}"
+
+
 def qr_svg(url: str, *, scale: int = 4) -> str:
     """An inline SVG QR code of the link (medium error correction survives a worn poster)."""
     return segno.make(url, error="m").svg_inline(scale=scale, omitsize=False)

@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from participation.access import ProgrammeAccess
+from participation.access import coordinators_view_of
 from participation.models import NotificationKind as Kind
 from participation.reminders import SweepResult, absolute_url, active_programmes, per_coordinator
 
@@ -18,7 +18,7 @@ def survey_reminders(*, now, result: SweepResult) -> None:
     rows = []
     for programme in active_programmes(now):
         # Read as the programme's coordinators do: every survey of the programme.
-        surveys = surveys_visible_to(ProgrammeAccess(programme=programme, is_coordinator=True))
+        surveys = surveys_visible_to(coordinators_view_of(programme))
         for survey in surveys.filter(closes_on__gte=today).order_by("closes_on"):
             if not survey.is_open(today=today):
                 continue

@@ -10,9 +10,14 @@ for one question in one round) and the total over them (e.g. all offices):
    shown next to the other parts, total minus the shown parts would give exactly the hidden
    group's figures. When the hidden parts hold 5 or more answers together, the subtraction only
    reveals a combined group that is itself large enough to show, so the total stays.
-4. Within a part that is shown (5 or more answers) the distribution is shown in full, also an
-   option chosen by one person: the rule protects against recognising *who* answered, and a
-   group of five or more cannot be narrowed to one person by its figures alone.
+4. Within a part that is shown (5 or more answers) every cell — the count of one answer
+   category — built on 1–4 answers is hidden too ("small cell"), and so are further cells,
+   smallest first, until the hidden cells are at least two and hold 5 or more answers together:
+   otherwise the row's total minus its shown cells would give the hidden cell back. A mean or
+   a share that could be solved for a hidden cell is hidden with it (see the results selector).
+5. A total (several parts together) shows its distribution only when no part it is built from
+   hides a cell, and the parts hidden under rule 1 hold no small cell together: a total's
+   cell minus the parts' shown cells would otherwise give a hidden cell back.
 
 Why the total and not one more office: the steering group compares offices, and an office with
 enough answers should not vanish because a neighbour has too few; the totals of a programme
@@ -57,6 +62,30 @@ class Suppression:
     @property
     def is_total_hidden(self) -> bool:
         return self.total_reason is not None
+
+
+def suppress_cells(counts: Mapping[Hashable, int], *, threshold: int = THRESHOLD) -> set:
+    """The cells of one row to hide (rule 4): the small ones, and their complements.
+
+    `counts` maps each answer category to its count. Returns every key when no set of hidden
+    cells can be made large enough (then the row shows its size only)."""
+    hidden = {key for key, n in counts.items() if is_too_few(n, threshold=threshold)}
+    if not hidden:
+        return set()
+    spare = sorted(
+        (key for key, n in counts.items() if n and key not in hidden),
+        key=lambda key: (counts[key], str(key)),
+    )
+    while spare and (len(hidden) < 2 or sum(counts[key] for key in hidden) < threshold):
+        hidden.add(spare.pop(0))
+    if len(hidden) < 2 or sum(counts[key] for key in hidden) < threshold:
+        return set(counts)
+    return hidden
+
+
+def has_small_cell(counts: Mapping[Hashable, int], *, threshold: int = THRESHOLD) -> bool:
+    """True when any count is 1 to threshold−1."""
+    return any(is_too_few(n, threshold=threshold) for n in counts.values())
 
 
 def suppress(counts: Mapping[Hashable, int], *, threshold: int = THRESHOLD) -> Suppression:

@@ -3,7 +3,7 @@ the programme pages under p/<slug>/surveys/."""
 
 from django.urls import path
 
-from .views import builder, checkins, respondent, results, review
+from .views import builder, checkins, codes, respondent, results, review
 
 app_name = "surveys"
 
@@ -58,6 +58,7 @@ urlpatterns = [
         {"kind": "png"},
         name="survey_qr_png",
     ),
+    path(SURVEY + "codes/", codes.survey_codes, name="survey_codes"),
     path(SURVEY + "results/", results.survey_results_page, name="survey_results"),
     path(SURVEY + "results/export.csv", results.survey_export, name="survey_export"),
     path(

@@ -3,6 +3,7 @@ who belongs to another programme. Most tests are about what each of them may see
 
 import datetime
 import os
+import time
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
@@ -131,24 +132,46 @@ def give_totp(user):
     )
 
 
+def force_login_with_mfa(client, user):
+    """Log the user in as allauth does after password and authenticator code in this session.
+
+    Anyone who has an authenticator app, or whose role needs one, gets one; the session
+    records the second factor the way allauth records it, so two-step login lets them in.
+    """
+    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+    from allauth.account.internal.flows.login import _AUTHENTICATION_METHODS_USER_SESSION_KEY
+
+    from participation.access import requires_mfa
+
+    authenticator = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    if authenticator is None and requires_mfa(user):
+        authenticator = give_totp(user)
+    client.force_login(user)
+    if authenticator is not None:
+        session = client.session
+        session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+            {"method": "password", "at": time.time(), "email": user.email},
+            {"method": "mfa", "at": time.time(), "id": authenticator.pk, "type": "totp"},
+        ]
+        session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
+        session.save()
+    return client
+
+
 @pytest.fixture
 def login(client):
-    """Log a user in; coordinators and staff get an authenticator so MFA lets them through."""
+    """Log a user in fully: coordinators and staff with their authenticator, as at login."""
 
     def _login(user):
-        from participation.access import requires_mfa
-
-        if requires_mfa(user):
-            give_totp(user)
-        client.force_login(user)
-        return client
+        return force_login_with_mfa(client, user)
 
     return _login
 
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with no flood counts: the test client always posts from 127.0.0.1."""
+    """Each test starts with an empty cache: flood and throttling counts must not leak
+    between tests (the test client always posts from the same address)."""
     from django.core.cache import cache
 
     cache.clear()

@@ -11,6 +11,7 @@ from participation.models import AuditEvent
 from participation.services.audit import audit_event
 from participation.spreadsheets import csv_response
 
+from .. import access as rules
 from .. import selectors
 from ..charts import bar_chart
 from ..exports import points_table, uses_table
@@ -18,15 +19,15 @@ from ..forms import PeriodForm
 
 
 def _figures(request, slug, template_id):
-    access, template = selectors.access_template(request.user, slug, template_id)
-    if not selectors.can_see_figures(access):
+    access, template = rules.access_template(request.user, slug, template_id)
+    if not rules.can_see_figures(access):
         raise Http404
     start, end = selectors.default_period()
     form = PeriodForm(request.GET or None, initial={"start": start, "end": end})
     if request.GET and form.is_valid():
         start, end = form.cleaned_data["start"], form.cleaned_data["end"]
     figures = selectors.adoption(
-        template=template, offices=selectors.figure_offices(access), start=start, end=end
+        template=template, offices=rules.figure_offices(access), start=start, end=end
     )
     return access, template, form, figures
 

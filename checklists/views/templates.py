@@ -9,9 +9,10 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from participation.access import access_programme, require_manage
+from participation.access import access_programme
 from participation.forms import add_service_errors
 
+from .. import access as rules
 from .. import selectors, services
 from ..forms import ItemForm, TemplateCreateForm, TemplateUpdateForm, VersionForm
 from ..models import ChecklistItem
@@ -20,8 +21,10 @@ from ..models import ChecklistItem
 @login_required
 def template_detail(request, slug, template_id):
     """The checklist as advisors use it now, and every version with what changed."""
-    access, template = selectors.access_template(request.user, slug, template_id)
-    versions = selectors.template_versions(template=template, include_drafts=access.can_manage)
+    access, template = rules.access_template(request.user, slug, template_id)
+    versions = selectors.template_versions(
+        template=template, include_drafts=rules.can_manage_checklists(access)
+    )
     current = next((v for v in versions if v.is_current), None)
     return render(
         request,
@@ -34,15 +37,15 @@ def template_detail(request, slug, template_id):
             "versions": versions,
             "current": current,
             "draft": next((v for v in versions if v.is_draft), None),
-            "can_record": bool(selectors.recording_office_ids(access)),
-            "can_see_figures": selectors.can_see_figures(access),
+            "can_record": bool(rules.recording_office_ids(access)),
+            "can_see_figures": rules.can_see_figures(access),
         },
     )
 
 
 def _version(access, template, number):
     versions = template.versions.all()
-    if not access.can_manage:
+    if not rules.can_manage_checklists(access):
         versions = versions.filter(published_at__isnull=False)
     return get_object_or_404(versions, number=number)
 
@@ -50,7 +53,7 @@ def _version(access, template, number):
 @login_required
 def version_detail(request, slug, template_id, number):
     """One version's text and change log; drafts only for coordinators."""
-    access, template = selectors.access_template(request.user, slug, template_id)
+    access, template = rules.access_template(request.user, slug, template_id)
     version = _version(access, template, number)
     return render(
         request,
@@ -68,7 +71,7 @@ def version_detail(request, slug, template_id, number):
 @login_required
 def template_create(request, slug):
     access = access_programme(request.user, slug)
-    require_manage(access)
+    rules.require_manage(access)
     form = TemplateCreateForm(request.POST or None, programme=access.programme)
     if request.method == "POST" and form.is_valid():
         try:
@@ -89,8 +92,7 @@ def template_create(request, slug):
 
 @login_required
 def template_update(request, slug, template_id):
-    access, template = selectors.access_template(request.user, slug, template_id)
-    require_manage(access)
+    access, template = rules.access_template_to_manage(request.user, slug, template_id)
     form = TemplateUpdateForm(
         request.POST or None,
         programme=access.programme,
@@ -112,8 +114,7 @@ def template_update(request, slug, template_id):
 
 
 def _draft(request, slug, template_id, number):
-    access, template = selectors.access_template(request.user, slug, template_id)
-    require_manage(access)
+    access, template = rules.access_template_to_manage(request.user, slug, template_id)
     version = get_object_or_404(template.versions, number=number, published_at__isnull=True)
     return access, template, version
 
@@ -228,8 +229,7 @@ def item_delete(request, slug, template_id, number, item_id):
 @login_required
 @require_POST
 def version_revise(request, slug, template_id):
-    access, template = selectors.access_template(request.user, slug, template_id)
-    require_manage(access)
+    access, template = rules.access_template_to_manage(request.user, slug, template_id)
     try:
         draft = services.version_revise(template=template)
     except ValidationError as error:
@@ -270,8 +270,7 @@ def version_publish(request, slug, template_id, number):
 @login_required
 @require_POST
 def template_retire(request, slug, template_id):
-    access, template = selectors.access_template(request.user, slug, template_id)
-    require_manage(access)
+    access, template = rules.access_template_to_manage(request.user, slug, template_id)
     if template.status == template.Status.DRAFT:
         raise Http404
     services.template_retire(template=template)

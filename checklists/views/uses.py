@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from participation.access import access_programme
 from participation.forms import add_service_errors
 
+from .. import access as rules
 from .. import selectors, services
 from ..forms import ChecklistUseForm
 
@@ -20,9 +21,9 @@ from ..forms import ChecklistUseForm
 def checklist_home(request, slug):
     """Where advisors record and see their own records; where others find the checklists."""
     access = access_programme(request.user, slug)
-    if not selectors.can_read_checklists(access):
+    if not rules.can_read_checklists(access):
         raise Http404
-    own_office_ids = selectors.recording_office_ids(access)
+    own_office_ids = rules.recording_office_ids(access)
     recent = (
         selectors.recent_uses_of(programme=access.programme, advisor=request.user)
         if own_office_ids
@@ -37,11 +38,11 @@ def checklist_home(request, slug):
             "access": access,
             "programme": access.programme,
             "can_record": bool(own_office_ids),
-            "can_see_figures": selectors.can_see_figures(access),
+            "can_see_figures": rules.can_see_figures(access),
             "in_use": selectors.published_templates_with_current_version(
                 programme=access.programme
             ),
-            "templates": selectors.templates_visible_to(access),
+            "templates": rules.templates_visible_to(access),
             "recent_uses": recent,
         },
     )
@@ -65,8 +66,8 @@ def _ticked_ids(form) -> set[str]:
 @login_required
 def use_record(request, slug, template_id):
     """Record a first meeting in a few taps: office and today's date come filled in."""
-    access, template = selectors.access_template(request.user, slug, template_id)
-    own_office_ids = selectors.recording_office_ids(access)
+    access, template = rules.access_template(request.user, slug, template_id)
+    own_office_ids = rules.recording_office_ids(access)
     if not own_office_ids:
         raise Http404
     version = selectors.current_version(template=template)
@@ -116,11 +117,11 @@ def use_record(request, slug, template_id):
 @login_required
 def use_update(request, slug, use_id):
     """Correct one of one's own records from the last 30 days; it keeps its version."""
-    access, use = selectors.access_use(request.user, slug, use_id)
+    access, use = rules.access_use(request.user, slug, use_id)
     if not services.use_is_correctable(use=use, by=request.user):
         messages.info(request, _("Records older than 30 days can no longer be changed."))
         return redirect("checklists:home", slug=slug)
-    own_office_ids = selectors.recording_office_ids(access)
+    own_office_ids = rules.recording_office_ids(access)
     form = _points_form(
         request,
         form_kwargs={

@@ -1,6 +1,7 @@
 import datetime
 from datetime import date
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import check_password, make_password
 from django.utils import timezone
 
@@ -102,6 +103,24 @@ def _person(key: str, password: _DemoPassword) -> User:
     return person
 
 
+def _verify_addresses(people) -> None:
+    """The demo logins count as proved addresses: a login needs a verified address."""
+    people = list(people)
+    have = set(
+        EmailAddress.objects.filter(user__in=people, verified=True).values_list(
+            "user_id", flat=True
+        )
+    )
+    EmailAddress.objects.bulk_create(
+        [
+            EmailAddress(user=person, email=person.email, verified=True, primary=True)
+            for person in people
+            if person.pk not in have
+        ],
+        ignore_conflicts=True,
+    )
+
+
 def _member(
     person,
     group,
@@ -157,6 +176,7 @@ def seed_participation(*, password: str) -> Programme:
 
     demo_password = _DemoPassword(password)
     people = {key: _person(key, demo_password) for key in PEOPLE}
+    _verify_addresses(people.values())
     programme.coordinators.set([people["coordinator"], people["project_employee"]])
 
     steering = _group(

@@ -25,6 +25,8 @@ class InvitationForm(forms.Form):
         required=False,
         help_text=_("When someone replaces a person who left, they will see the handover note."),
     )
+    # Set by the check step that shows whom an address of an existing account belongs to.
+    confirm_existing = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, programme: Programme, **kwargs):
         super().__init__(*args, **kwargs)

@@ -286,6 +286,23 @@ class Invitation(models.Model):
     membership = models.ForeignKey(
         Membership, on_delete=models.CASCADE, related_name="invitations", null=True, blank=True
     )
+    # The seat offered to someone who already has an account: it becomes a membership only
+    # when they accept it while logged in.
+    group = models.ForeignKey(
+        Group,
+        on_delete=models.CASCADE,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("group"),
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Membership.Role.choices, blank=True)
+    office = models.ForeignKey(
+        Office, on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
+    predecessor = models.ForeignKey(
+        Membership, on_delete=models.SET_NULL, related_name="+", null=True, blank=True
+    )
     programme = models.ForeignKey(
         Programme, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("programme")
     )
@@ -299,6 +316,7 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    declined_at = models.DateTimeField(_("declined"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("invitation")

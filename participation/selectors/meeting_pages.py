@@ -41,20 +41,26 @@ class AttendanceLine:
     status: str
     label: str
     names: list[str] = field(default_factory=list)
-
-    @property
-    def count(self) -> int:
-        return len(self.names)
+    count: int = 0
 
 
-def attendance_summary(*, detail: MeetingDetail) -> list[AttendanceLine]:
-    """Present / absent with notice / absent, with names, from what the detail already holds."""
+def attendance_summary(
+    *, detail: MeetingDetail, only_person: User | None = None
+) -> list[AttendanceLine]:
+    """Present / absent with notice / absent: counts, with names, from what the detail holds.
+
+    With `only_person` (a plain member: access.can_see_attendance is false) the counts stay
+    whole but the only name shown is that person's own.
+    """
     lines = {
         status: AttendanceLine(status=status, label=label)
         for status, label in Attendance.Status.choices
     }
     for attendance in sorted(detail.attendances, key=lambda a: a.membership.person.display_name):
-        lines[attendance.status].names.append(attendance.membership.person.display_name)
+        line = lines[attendance.status]
+        line.count += 1
+        if only_person is None or attendance.membership.person_id == only_person.pk:
+            line.names.append(attendance.membership.person.display_name)
     return list(lines.values())
 
 

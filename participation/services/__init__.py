@@ -31,16 +31,21 @@ from .meetings import (
     minutes_save,
 )
 from .people import (
+    account_for_email,
     invitation_accept,
     invitation_resend,
+    invitation_respond,
     invitation_send,
     invitation_url,
     membership_end,
+    person_deactivate,
     person_invite,
+    user_sessions_end,
     user_set_language,
 )
 
 __all__ = [
+    "account_for_email",
     "action_item_create",
     "action_item_set_status",
     "agenda_item_add",
@@ -58,6 +63,7 @@ __all__ = [
     "input_give_feedback",
     "invitation_accept",
     "invitation_resend",
+    "invitation_respond",
     "invitation_send",
     "invitation_url",
     "meeting_cancel",
@@ -70,6 +76,8 @@ __all__ = [
     "minutes_approve",
     "minutes_page_save",
     "minutes_save",
+    "person_deactivate",
     "person_invite",
+    "user_sessions_end",
     "user_set_language",
 ]

@@ -17,6 +17,11 @@ from django.utils.translation import gettext as _
 from ..models import Group, Invitation, Membership, Office, Programme, User
 
 
+def account_for_email(*, email: str) -> User | None:
+    """The account an address already belongs to, if any (to show the coordinator whom)."""
+    return User.objects.filter(email__iexact=User.objects.normalize_email(email.strip())).first()
+
+
 @transaction.atomic
 def person_invite(
     *,
@@ -28,12 +33,14 @@ def person_invite(
     role: str,
     office: Office | None = None,
     predecessor: Membership | None = None,
+    confirm_existing: bool = False,
 ) -> Invitation:
-    """Add a person to a group of the programme and queue their invitation email.
+    """Invite a person into a group of the programme and queue their invitation email.
 
-    A new person gets an account without a password; they choose one from the link.
-    Someone who already has an account is added and told so. Nothing is stored if any
-    rule fails.
+    A new person gets an account without a password and the seat; they choose a password
+    from the link. An address that already belongs to an account is only invited once the
+    coordinator has confirmed whom it goes to, and the seat is offered, never given: the
+    person accepts it while logged in. Nothing is stored if any rule fails.
     """
     from ..tasks import send_invitation
 
@@ -47,28 +54,75 @@ def person_invite(
         raise ValidationError({"predecessor": _("Someone has already taken over this seat.")})
 
     email = User.objects.normalize_email(email.strip()).lower()
-    person = User.objects.filter(email__iexact=email).first()
+    person = account_for_email(email=email)
     if person is None:
         person = User(email=email, display_name=display_name.strip())
         person.set_unusable_password()
         person.full_clean()
         person.save()
-    elif Membership.objects.current().filter(person=person, group=group).exists():
-        raise ValidationError({"email": _("This person is already a member of the group.")})
-
-    membership = Membership(
-        person=person, group=group, role=role, office=office, predecessor=predecessor
-    )
-    membership.full_clean()
-    membership.save()
-    invitation = Invitation.objects.create(
-        email=email,
-        person=person,
-        membership=membership,
-        programme=programme,
-        invited_by=invited_by,
-    )
+        membership = Membership(
+            person=person, group=group, role=role, office=office, predecessor=predecessor
+        )
+        membership.full_clean()
+        membership.save()
+        invitation = Invitation.objects.create(
+            email=email,
+            person=person,
+            membership=membership,
+            programme=programme,
+            invited_by=invited_by,
+        )
+    else:
+        if Membership.objects.current().filter(person=person, group=group).exists():
+            raise ValidationError({"email": _("This person is already a member of the group.")})
+        if not confirm_existing:
+            raise ValidationError(
+                {"email": _("This address belongs to an existing account. Confirm whom to invite.")}
+            )
+        # Checked now so the coordinator hears of a bad seat, and again on acceptance.
+        Membership(
+            person=person, group=group, role=role, office=office, predecessor=predecessor
+        ).full_clean()
+        invitation = Invitation.objects.create(
+            email=person.email,
+            person=person,
+            programme=programme,
+            invited_by=invited_by,
+            group=group,
+            role=role,
+            office=office,
+            predecessor=predecessor,
+        )
     transaction.on_commit(lambda: send_invitation.delay(invitation.pk))
+    return invitation
+
+
+@transaction.atomic
+def invitation_respond(*, invitation: Invitation, person: User, accept: bool) -> Invitation:
+    """The invited person takes the offered seat, or declines it; only once, only their own."""
+    if invitation.person_id != person.pk or invitation.membership_id is not None:
+        raise ValidationError(_("This invitation is not open."))
+    now = timezone.now()
+    field = "accepted_at" if accept else "declined_at"
+    claimed = Invitation.objects.filter(
+        pk=invitation.pk, accepted_at__isnull=True, declined_at__isnull=True
+    ).update(**{field: now})
+    if not claimed:
+        raise ValidationError(_("This invitation has already been answered."))
+    if accept:
+        if Membership.objects.current().filter(person=person, group=invitation.group).exists():
+            raise ValidationError(_("You are already a member of this group."))
+        membership = Membership(
+            person=person,
+            group=invitation.group,
+            role=invitation.role,
+            office=invitation.office,
+            predecessor=invitation.predecessor,
+        )
+        membership.full_clean()
+        membership.save()
+        Invitation.objects.filter(pk=invitation.pk).update(membership=membership)
+    invitation.refresh_from_db()
     return invitation
 
 
@@ -87,17 +141,25 @@ def invitation_url(*, person: User) -> str:
 def invitation_send(*, invitation: Invitation) -> None:
     """Email the invitation in the person's language and record when it was sent."""
     person = invitation.person
+    is_offer = invitation.membership_id is None
     needs_password = not person.has_usable_password()
+    if needs_password:
+        link = invitation_url(person=person)
+    elif is_offer:
+        link = settings.MEDVIRK_BASE_URL.rstrip("/") + reverse(
+            "invitation_respond", kwargs={"pk": invitation.pk}
+        )
+    else:
+        link = settings.MEDVIRK_BASE_URL.rstrip("/") + reverse("account_login")
     context = {
         "invitation": invitation,
         "person": person,
         "programme": invitation.programme,
-        "group": invitation.membership.group if invitation.membership else None,
+        "group": invitation.membership.group if invitation.membership else invitation.group,
         "inviter": invitation.invited_by,
         "needs_password": needs_password,
-        "link": invitation_url(person=person)
-        if needs_password
-        else settings.MEDVIRK_BASE_URL.rstrip("/") + reverse("account_login"),
+        "is_offer": is_offer and not needs_password,
+        "link": link,
     }
     with translation.override(person.language):
         subject = _("Invitation to %(programme)s") % {"programme": invitation.programme.name}
@@ -117,6 +179,8 @@ def invitation_resend(*, invitation: Invitation) -> None:
 
     if invitation.is_accepted:
         raise ValidationError(_("The invitation has already been accepted."))
+    if invitation.declined_at is not None:
+        raise ValidationError(_("The invitation has been declined."))
     transaction.on_commit(lambda: send_invitation.delay(invitation.pk))
 
 
@@ -127,12 +191,49 @@ def invitation_accept(*, person: User, password: str) -> None:
 
     person.set_password(password)
     person.save(update_fields=["password"])
+    # Choosing a password from the emailed link proves the address and answers the seats
+    # offered to it so far.
+    for offer in Invitation.objects.filter(
+        person=person, membership__isnull=True, accepted_at__isnull=True, declined_at__isnull=True
+    ).select_related("group", "office", "predecessor"):
+        invitation_respond(invitation=offer, person=person, accept=True)
     Invitation.objects.filter(person=person, accepted_at__isnull=True).update(
         accepted_at=timezone.now()
     )
     EmailAddress.objects.update_or_create(
         user=person, email=person.email, defaults={"verified": True, "primary": True}
     )
+
+
+def user_sessions_end(*, user: User) -> int:
+    """Log the user out everywhere at once: delete every session signed in as them.
+
+    Sessions live in the database (Django's default engine); one query reads the sessions
+    that have not expired, which SESSION_COOKIE_AGE keeps few.
+    """
+    from django.contrib.auth import SESSION_KEY
+    from django.contrib.sessions.models import Session
+
+    user_id = str(user.pk)
+    keys = [
+        session.session_key
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if str(session.get_decoded().get(SESSION_KEY)) == user_id
+    ]
+    deleted, _details = Session.objects.filter(session_key__in=keys).delete()
+    return deleted
+
+
+@transaction.atomic
+def person_deactivate(*, person: User) -> None:
+    """Close a person's account: no login, their sessions ended and calendar feeds gone now."""
+    from ..models import CalendarFeed
+
+    if person.is_active:
+        person.is_active = False
+        person.save(update_fields=["is_active"])
+    CalendarFeed.objects.filter(user=person).delete()
+    user_sessions_end(user=person)
 
 
 def user_set_language(*, user: User, language: str) -> None:

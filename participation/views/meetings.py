@@ -19,8 +19,10 @@ from django.views.decorators.http import require_POST
 from .. import services
 from ..access import (
     access_group,
+    access_group_attendance,
     access_meeting,
     access_programme,
+    can_see_attendance,
     groups_visible_to,
     require_manage,
     require_writer,
@@ -88,13 +90,18 @@ def _page(request, template, access, **context):
 def group_detail(request, slug, group_id):
     access, group = access_group(request.user, slug, group_id)
     return _page(
-        request, "groups/group_detail.html", access, group=group, page=group_page(group=group)
+        request,
+        "groups/group_detail.html",
+        access,
+        group=group,
+        page=group_page(group=group),
+        can_see_attendance=can_see_attendance(access, group),
     )
 
 
 @login_required
 def attendance_overview(request, slug, group_id):
-    access, group = access_group(request.user, slug, group_id)
+    access, group = access_group_attendance(request.user, slug, group_id)
     overview = attendance_overviews(groups=[group])[group.pk]
     return _page(request, "groups/attendance_overview.html", access, group=group, overview=overview)
 
@@ -157,7 +164,10 @@ def _render_meeting(request, access, meeting, **forms):
         detail=detail,
         # The users' standing item first: NAV's items must not crowd it out.
         agenda=sorted(detail.agenda_items, key=lambda item: (not item.is_from_users, item.number)),
-        attendance=attendance_summary(detail=detail),
+        attendance=attendance_summary(
+            detail=detail,
+            only_person=None if can_see_attendance(access, meeting.group) else request.user,
+        ),
         can_write=can_write,
         show_minutes=meeting.minutes_are_approved or can_write,
         can_propose=is_member and not can_write,

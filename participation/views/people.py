@@ -22,6 +22,7 @@ from ..access import (
     require_manage,
 )
 from ..forms import InvitationAcceptForm, InvitationForm, MembershipEndForm, add_service_errors
+from ..models import Invitation
 from ..selectors import coordinator_dashboard, group_list_for_landing
 from ..selectors.tasks import coordinator_tasks
 
@@ -49,8 +50,8 @@ def programme_detail(request, slug):
         tasks = coordinator_tasks(access=access, user=request.user)
         context["tasks_waiting"] = [task for task in tasks if task.count]
         context["pending_invitations"] = (
-            access.programme.invitations.filter(accepted_at__isnull=True)
-            .select_related("person", "membership__group")
+            access.programme.invitations.filter(accepted_at__isnull=True, declined_at__isnull=True)
+            .select_related("person", "membership__group", "group")
             .order_by("-created_at")
         )
     else:
@@ -69,8 +70,27 @@ def person_invite(request, slug):
     access = access_programme(request.user, slug)
     if not access.can_manage:
         raise Http404
-    form = InvitationForm(request.POST or None, programme=access.programme)
-    if request.method == "POST" and form.is_valid():
+    data = request.POST or None
+    editing = data is not None and "edit" in data
+    if editing:
+        # Back from the check step to change the details: every value kept, the check undone.
+        data = data.copy()
+        data.pop("confirm_existing", None)
+    form = InvitationForm(data, programme=access.programme)
+    if request.method == "POST" and not editing and form.is_valid():
+        existing = services.account_for_email(email=form.cleaned_data["email"])
+        if existing is not None and not form.cleaned_data["confirm_existing"]:
+            # Whom the invitation will go to, and nothing else about their account.
+            return render(
+                request,
+                "participation/person_invite_confirm.html",
+                {
+                    "form": form,
+                    "programme": access.programme,
+                    "access": access,
+                    "account_name": existing.display_name,
+                },
+            )
         try:
             invitation = services.person_invite(
                 programme=access.programme, invited_by=request.user, **form.cleaned_data
@@ -78,10 +98,16 @@ def person_invite(request, slug):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            if invitation.membership_id is None:
+                text = _(
+                    "%(name)s has been invited. They join the group when they accept the "
+                    "invitation in Medvirk."
+                )
+            else:
+                text = _("%(name)s has been invited. The email is on its way to %(email)s.")
             messages.success(
                 request,
-                _("%(name)s has been invited. The email is on its way to %(email)s.")
-                % {"name": invitation.person.display_name, "email": invitation.email},
+                text % {"name": invitation.person.display_name, "email": invitation.email},
             )
             return redirect("programme_detail", slug=slug)
     return render(
@@ -182,6 +208,35 @@ def invitation_accept(request, uidb64, token):
     return render(request, "participation/invitation_accept.html", {"form": form, "person": person})
 
 
+@login_required
+def invitation_respond(request, pk):
+    """Someone who already has an account accepts or declines a seat offered to them."""
+    invitation = get_object_or_404(
+        Invitation.objects.select_related("programme", "group", "office", "invited_by"),
+        pk=pk,
+        person=request.user,
+        membership__isnull=True,
+        accepted_at__isnull=True,
+        declined_at__isnull=True,
+    )
+    if request.method == "POST":
+        accept = "accept" in request.POST
+        try:
+            services.invitation_respond(invitation=invitation, person=request.user, accept=accept)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("home")
+        if accept:
+            messages.success(
+                request,
+                _("You are now in %(group)s.") % {"group": invitation.group.name},
+            )
+            return redirect("programme_detail", slug=invitation.programme.slug)
+        messages.info(request, _("You have declined the invitation."))
+        return redirect("home")
+    return render(request, "participation/invitation_respond.html", {"invitation": invitation})
+
+
 @require_POST
 def set_language(request):
     """Django's language switch, and the choice remembered on the user for emails."""
@@ -210,5 +265,6 @@ urlpatterns = [
         name="invitation_resend",
     ),
     path("accounts/invitation/<uidb64>/<token>/", invitation_accept, name="invitation_accept"),
+    path("invitations/<int:pk>/", invitation_respond, name="invitation_respond"),
     path("i18n/setlang/", set_language, name="set_language"),
 ]

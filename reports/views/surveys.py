@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from participation.access import require_manage
 from participation.models import AuditEvent
 from participation.services.audit import audit_event
-from surveys.links import base_url, qr_data_uri, respondent_url
+from surveys.links import base_url, code_url, qr_data_uri, respondent_url
 from surveys.models.surveys import localized
 from surveys.selectors import access_survey, can_see_results, results_context
 
@@ -62,6 +62,40 @@ def survey_card(request, slug, survey_id, office_code):
 
 
 @login_required
+def survey_code_slips(request, slug, survey_id, batch_id):
+    """A batch of answer codes as slips to cut out, 24 to an A4 page (coordinators only)."""
+    access, survey = access_survey(request.user, slug, survey_id)
+    require_manage(access)
+    batch = get_object_or_404(survey.code_batches.select_related("office"), pk=batch_id)
+    base = base_url(request)
+    slips = [
+        {"code": code.shown, "qr": qr_data_uri(code_url(survey, code.shown, base=base), scale=4)}
+        for code in batch.codes.order_by("code")
+    ]
+    audit_event(
+        actor=request.user,
+        action=AuditEvent.Action.DOWNLOADED,
+        programme=access.programme,
+        subject=_("Answer codes: %(title)s, %(office)s")
+        % {"title": survey.title, "office": batch.office.name},
+        detail=f"{len(slips)}",
+    )
+    context = {
+        "title": localized(survey, "title", "nb"),
+        "office": batch.office,
+        "url": code_url(survey, "", base=base).removesuffix("?c="),
+        "slips": slips,
+    }
+    pdf = render_pdf(
+        "reports/surveys/code_slips.html",
+        context,
+        stylesheets=["surveys/print-slips.css"],
+        language="nb",
+    )
+    return _pdf(pdf, f"{survey.slug}-{batch.office.code}-codes-{batch.pk}.pdf")
+
+
+@login_required
 def survey_results_pdf(request, slug, survey_id):
     """The results as the viewer may see them on the page (never the free text)."""
     access, survey = access_survey(request.user, slug, survey_id)
@@ -89,4 +123,5 @@ urlpatterns = [
     path(SURVEY + "poster/<slug:office_code>.pdf", survey_poster, name="survey_poster"),
     path(SURVEY + "card/<slug:office_code>.pdf", survey_card, name="survey_card"),
     path(SURVEY + "results.pdf", survey_results_pdf, name="survey_results_pdf"),
+    path(SURVEY + "codes/<int:batch_id>.pdf", survey_code_slips, name="survey_code_slips"),
 ]

@@ -63,6 +63,16 @@ class Survey(models.Model):
     purpose_nn = models.TextField(_("what the answers are used for (nynorsk)"), blank=True)
     purpose_en = models.TextField(_("what the answers are used for (English)"), blank=True)
     languages = models.JSONField(_("languages"), default=list, blank=True)
+    # With codes, only someone holding an unused code can answer: nobody can pad a small
+    # office with answers of their own, and the response rate is exact.
+    requires_code = models.BooleanField(
+        _("answer with one-time codes"),
+        default=False,
+        help_text=_(
+            "Each young person gets a slip with a code that admits one response. Recommended "
+            "where an office has few first meetings."
+        ),
+    )
     offices = models.ManyToManyField(Office, related_name="surveys", verbose_name=_("offices"))
     opens_on = models.DateField(_("open from"), null=True, blank=True)
     closes_on = models.DateField(_("open until"), null=True, blank=True)

@@ -1,7 +1,7 @@
 """surveys' reads, shared by its views and by the reports' PDF views."""
 
 from .checkins import CheckInRow, check_in_overview, check_in_status, open_check_ins
-from .exports import export_rows
+from .exports import figures_export_rows, response_export_rows
 from .results import (
     OfficeRate,
     QuestionResult,
@@ -35,7 +35,8 @@ __all__ = [
     "can_see_results",
     "check_in_overview",
     "check_in_status",
-    "export_rows",
+    "figures_export_rows",
+    "response_export_rows",
     "free_text_answers",
     "open_check_ins",
     "response_rates",

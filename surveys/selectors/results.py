@@ -15,8 +15,8 @@ from participation.models import Office
 from ..answering import choices_for
 from ..charts import question_chart
 from ..masking import mask_personal_details
-from ..models import Answer, Question, Round, Survey, SurveyResponse
-from ..suppression import SUBTRACTION, suppress
+from ..models import Answer, AnswerCode, Question, Round, Survey, SurveyResponse
+from ..suppression import SUBTRACTION, has_small_cell, is_too_few, suppress, suppress_cells
 from .surveys import result_office_ids
 
 AGREE = ("4", "5")
@@ -28,6 +28,8 @@ class Cell:
     label: str
     count: int
     percent: float
+    # A small cell, or one hidden so that a small cell cannot be worked out by subtraction.
+    is_hidden: bool = False
 
 
 @dataclass
@@ -43,6 +45,10 @@ class ResultRow:
     agree_percent: float | None = None
     # The offices the row is built from: one, or several for a total.
     office_ids: list[int] = field(default_factory=list)
+
+    @property
+    def has_hidden_cells(self) -> bool:
+        return any(cell.is_hidden for cell in self.cells)
 
     @property
     def is_total(self) -> bool:
@@ -160,7 +166,7 @@ def survey_results(
     for index, question in enumerate(questions, start=1):
         choices = choices_for(question)
         builder = _question_row_builder(
-            question, choices, values[question.pk], numbers[question.pk], offices
+            question, choices, values[question.pk], numbers[question.pk], n_by_question[question.pk]
         )
         rows = _rows(offices, office_ids, n_by_question[question.pk], builder)
         results.append(QuestionResult(index, question, choices, rows))
@@ -183,29 +189,61 @@ def _value_key(row) -> str:
     return ""
 
 
-def _question_row_builder(question, choices, values, numbers, offices):
+def hidden_cells_for(choices, values_by_office, n_by_office, member_ids) -> set[str]:
+    """The answer categories a row hides (surveys.suppression rules 4 and 5).
+
+    One office: its small cells and their complements. Several offices together: every
+    category, when any office shown among them hides a cell or the offices hidden under
+    rule 1 hold a small cell together; else none."""
+    keys = [value for value, _label in choices]
+
+    def counts(ids):
+        return {key: sum(values_by_office.get(pk, {}).get(key, 0) for pk in ids) for key in keys}
+
+    if len(member_ids) == 1:
+        return suppress_cells(counts(member_ids))
+    shown = [pk for pk in member_ids if not is_too_few(n_by_office.get(pk, 0))]
+    hidden = [pk for pk in member_ids if pk not in shown]
+    if any(suppress_cells(counts([pk])) for pk in shown) or has_small_cell(counts(hidden)):
+        return set(keys)
+    return set()
+
+
+# A mean or a share of those who agree is shown only when none of these categories is hidden:
+# from it and the shown cells, a hidden cell could be solved.
+SHARE_INPUTS = {"4", "5", "dont_know"}
+
+
+def _question_row_builder(question, choices, values, numbers, n_by_office):
     """A function making one question's row for an office (or None: all offices)."""
 
     def build(label, office_id, n, reason, member_ids):
         row = ResultRow(label, office_id, n, reason, office_ids=member_ids)
         if reason is not None or not n:
             return row
-        ids = member_ids
+        hidden = hidden_cells_for(choices, values, n_by_office, member_ids)
         counts: dict[str, int] = defaultdict(int)
         pairs: list[tuple[int, int]] = []
-        for pk in ids:
+        for pk in member_ids:
             for key, count in values.get(pk, {}).items():
                 counts[key] += count
             pairs.extend(numbers.get(pk, []))
         row.cells = [
-            Cell(value, label, counts.get(value, 0), 100 * counts.get(value, 0) / n)
+            Cell(
+                value,
+                label,
+                0 if value in hidden else counts.get(value, 0),
+                0.0 if value in hidden else 100 * counts.get(value, 0) / n,
+                is_hidden=value in hidden,
+            )
             for value, label in choices
         ]
         if question.kind == Question.Kind.SCALE:
             pairs = [(number, count) for number, count in pairs if 1 <= number <= 5]
             rated = sum(count for _number, count in pairs)
-            if rated:
+            if rated and not hidden:
                 row.mean = sum(number * count for number, count in pairs) / rated
+            if rated and not hidden & SHARE_INPUTS:
                 agreed = sum(counts.get(value, 0) for value in AGREE)
                 row.agree_percent = 100 * agreed / rated
         elif question.kind == Question.Kind.NUMBER and pairs:
@@ -249,7 +287,8 @@ def round_comparison(
         for each in rounds:
             by_office = data[question.pk][each.pk]
             n_by_office = {pk: sum(c for _n, c in pairs) for pk, pairs in by_office.items()}
-            per_round.append(_rows(offices, office_ids, n_by_office, _mean_builder(by_office)))
+            builder = _mean_builder(question, by_office, n_by_office)
+            per_round.append(_rows(offices, office_ids, n_by_office, builder))
         # Rows by label: "the offices shown, together" may be in one round and not another.
         labels: dict[str, int | None] = {}
         for rows in per_round:
@@ -267,16 +306,25 @@ def round_comparison(
     return comparisons
 
 
-def _mean_builder(by_office):
+def _mean_builder(question, by_office, n_by_office):
+    """Rows of a mean and a share who agree, hidden where the results page hides them."""
+    choices = choices_for(question)
+    values = {
+        pk: {("dont_know" if number is None else str(number)): count for number, count in pairs}
+        for pk, pairs in by_office.items()
+    }
+
     def build(label, office_id, n, reason, member_ids):
         row = ResultRow(label, office_id, n, reason, office_ids=member_ids)
         if reason is not None or not n:
             return row
+        hidden = hidden_cells_for(choices, values, n_by_office, member_ids)
         pairs = [pair for pk in member_ids for pair in by_office.get(pk, [])]
         rated = [(number, count) for number, count in pairs if number is not None]
         total = sum(count for _number, count in rated)
-        if total:
+        if total and not hidden:
             row.mean = sum(number * count for number, count in rated) / total
+        if total and not hidden & SHARE_INPUTS:
             row.agree_percent = 100 * sum(c for n, c in rated if n >= 4) / total
         return row
 
@@ -307,17 +355,32 @@ def first_meetings_per_office(*, programme, start, end) -> dict[int, int] | None
     return counter(programme=programme, start=start, end=end)
 
 
+def codes_handed_out(*, survey: Survey, start, end) -> dict[int, int]:
+    """Answer codes per office from the batches made in the period: with codes, the response
+    rate is codes used ÷ codes handed out (each used code is exactly one response)."""
+    return dict(
+        AnswerCode.objects.filter(survey=survey, batch__made_on__gte=start, batch__made_on__lte=end)
+        .values_list("batch__office_id")
+        .annotate(n=Count("id"))
+    )
+
+
 def response_rates(
     *, results: SurveyResults, today: datetime.date | None = None
 ) -> list[OfficeRate] | None:
-    """Responses per office against first meetings recorded in the round (None: unknown)."""
+    """Responses per office against first meetings recorded in the round, or, with answer
+    codes, against the codes handed out (None: unknown). A hidden response count hides its
+    rate too."""
     current = results.round
     if current is None:
         return None
     end = current.ends_on or today or timezone.localdate()
-    meetings = first_meetings_per_office(
-        programme=results.survey.programme, start=current.starts_on, end=end
-    )
+    if results.survey.requires_code:
+        meetings = codes_handed_out(survey=results.survey, start=current.starts_on, end=end)
+    else:
+        meetings = first_meetings_per_office(
+            programme=results.survey.programme, start=current.starts_on, end=end
+        )
     if meetings is None:
         return None
     rates = []

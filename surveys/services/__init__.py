@@ -11,8 +11,9 @@ from .builder import (
 )
 from .checkins import check_in_is_open, check_in_submit
 from .checklist_link import question_link_checklist_item
+from .codes import code_office, codes_make, codes_per_office, normalise_code
 from .publishing import round_start, survey_close, survey_publish, survey_reopen
-from .responding import AlreadySubmitted, response_submit
+from .responding import AlreadySubmitted, CodeNotValid, response_submit
 from .review import (
     review_comment_add,
     review_comment_resolve,
@@ -22,6 +23,11 @@ from .review import (
 
 __all__ = [
     "AlreadySubmitted",
+    "CodeNotValid",
+    "code_office",
+    "codes_make",
+    "codes_per_office",
+    "normalise_code",
     "check_in_is_open",
     "check_in_submit",
     "question_create",

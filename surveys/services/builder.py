@@ -52,7 +52,8 @@ def _check_offices(programme: Programme, offices) -> list[Office]:
 
 
 def _set_survey_fields(survey: Survey, fields: dict, languages) -> None:
-    unknown = set(fields) - set(SURVEY_TEXT_FIELDS) - {"slug", "opens_on", "closes_on"}
+    settings_fields = {"slug", "opens_on", "closes_on", "requires_code"}
+    unknown = set(fields) - set(SURVEY_TEXT_FIELDS) - settings_fields
     if unknown:
         raise TypeError(f"unknown survey fields: {sorted(unknown)}")
     for name, value in fields.items():

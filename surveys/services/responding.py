@@ -11,10 +11,15 @@ from participation.models import Office
 
 from ..answering import Answers, FormToken, clean_answer, required_missing, visible_answers
 from ..models import Answer, Question, Round, SubmissionToken, Survey, SurveyResponse
+from .codes import code_use
 
 
 class AlreadySubmitted(Exception):
     """The form's one-time token was used before: these answers are stored already."""
+
+
+class CodeNotValid(Exception):
+    """The survey needs an answer code and this one is unknown or used: nothing was stored."""
 
 
 def round_for(survey: Survey, day: datetime.date) -> Round:
@@ -34,9 +39,11 @@ def response_submit(
     answers: Answers,
     language: str = "nb",
     today: datetime.date | None = None,
+    code: str = "",
 ) -> SurveyResponse:
     """Store the answers as one response, the day only; refuse a used token, a closed survey,
-    an office outside the survey and any answer that is not valid."""
+    an office outside the survey, any answer that is not valid and, where the survey needs
+    one, an answer code that is not an unused code of the office (it is used up here)."""
     today = today or timezone.localdate()
     if not survey.is_open(today=today):
         raise ValidationError(_("The survey is closed."))
@@ -50,6 +57,8 @@ def response_submit(
         with transaction.atomic():
             # The unique digest is the lock: a second submission fails here and stores nothing.
             SubmissionToken.objects.create(digest=token.digest)
+            if survey.requires_code and not code_use(survey=survey, office=office, code=code):
+                raise CodeNotValid
             response = SurveyResponse.objects.create(
                 survey=survey,
                 round=round_for(survey, today),

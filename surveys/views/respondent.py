@@ -37,7 +37,13 @@ from ..answering import (
 from ..models import Question, Survey
 from ..models.surveys import localized
 from ..selectors import survey_for_respondent, survey_questions
-from ..services import AlreadySubmitted, response_submit
+from ..services import (
+    AlreadySubmitted,
+    CodeNotValid,
+    code_office,
+    normalise_code,
+    response_submit,
+)
 
 # A person needs longer than this to read and answer; a bot posting at once does not.
 DEFAULT_MIN_SECONDS = 4
@@ -100,6 +106,8 @@ class Flow:
     questions: list[Question]
     language: str
     answers: Answers = field(default_factory=dict)
+    # The one-time answer code, carried from page to page until it is used with the answers.
+    code: str = ""
 
     def __post_init__(self):
         self.pages = split_pages(self.questions)
@@ -188,6 +196,7 @@ def _render_page(
         "honeypot": HONEYPOT,
         "preview": preview,
         "notice": notice,
+        "answer_code": flow.code,
     }
     if index == INTRO:
         context["hidden"] = _hidden_answers(flow, set())
@@ -295,7 +304,45 @@ def respond(request, survey_slug):
         return _start(request, survey, language)
 
 
+def _code_page(request, survey, language, *, code="", error=""):
+    """The first page of a survey answered with codes: the code, typed or from the link."""
+    response = render(
+        request,
+        "surveys/respondent/code.html",
+        {
+            "survey": survey,
+            "texts": _texts(survey, language),
+            "language": language,
+            "action": reverse("surveys:respond", kwargs={"survey_slug": survey.slug}),
+            "code": code,
+            "error": error,
+        },
+    )
+    return _private(response, language)
+
+
+def _code_posted(request, survey, language):
+    """The code page was sent: on to the introduction for the code's office, or say plainly
+    that the code is not valid (the same words for unknown and used: a prober learns nothing).
+    """
+    typed = request.POST.get("answer_code", "")[:40]
+    office = code_office(survey=survey, code=typed) if normalise_code(typed) else None
+    if office is None:
+        error = (
+            _("This code is not valid. Check that you typed it as it is on the slip.")
+            if typed.strip()
+            else _("Type the code from your slip.")
+        )
+        return _code_page(request, survey, language, code=typed, error=error)
+    flow = Flow(survey, survey_questions(survey=survey), language, code=normalise_code(typed))
+    token = token_issue(survey_id=survey.pk, office_id=office.pk)
+    action = reverse("surveys:respond", kwargs={"survey_slug": survey.slug})
+    return _private(_render_page(request, flow, INTRO, token=token, action=action), language)
+
+
 def _start(request, survey, language):
+    if survey.requires_code:
+        return _code_page(request, survey, language, code=request.GET.get("c", "")[:40])
     offices = list(survey.offices.order_by("name"))
     code = request.GET.get("k", "")
     office = next((o for o in offices if o.code == code), None)
@@ -328,6 +375,8 @@ def _page_number(request, pages: int) -> int:
 
 
 def _post(request, survey, language):
+    if survey.requires_code and request.POST.get("step") == "code":
+        return _code_posted(request, survey, language)
     token_value = request.POST.get("token", "")
     token = token_read(token_value)
     office = survey.offices.filter(pk=token.office_id).first() if token else None
@@ -355,6 +404,7 @@ def _post(request, survey, language):
         )
     action = reverse("surveys:respond", kwargs={"survey_slug": survey.slug})
     flow = Flow(survey, survey_questions(survey=survey), language)
+    flow.code = normalise_code(request.POST.get("answer_code", "")) if survey.requires_code else ""
     outcome = _advance(request, flow, token=token_value, action=action)
     if outcome is not None:
         return _private(outcome, language)
@@ -374,10 +424,27 @@ def _post(request, survey, language):
         )
     try:
         response_submit(
-            survey=survey, office=office, token=token, answers=flow.kept(), language=language
+            survey=survey,
+            office=office,
+            token=token,
+            answers=flow.kept(),
+            language=language,
+            code=flow.code,
         )
     except AlreadySubmitted:
         pass
+    except CodeNotValid:
+        return _calm_page(
+            request,
+            survey,
+            language,
+            heading=_("This code is not valid"),
+            text=_(
+                "The code has been used, so these answers were not stored. Each code can be "
+                "used once. Ask for a new slip if you want to answer."
+            ),
+            link=_start_url(survey, None, language),
+        )
     except ValidationError as error:
         return _private(_show_refusal(request, flow, error, token_value, action), language)
     thanks = reverse("surveys:thanks", kwargs={"survey_slug": survey.slug})

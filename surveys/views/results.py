@@ -19,7 +19,8 @@ from ..selectors import (
     access_survey,
     can_see_results,
     check_in_overview,
-    export_rows,
+    figures_export_rows,
+    response_export_rows,
     result_office_ids,
     results_context,
 )
@@ -42,12 +43,13 @@ def survey_results_page(request, slug, survey_id):
 
 @login_required
 def survey_export(request, slug, survey_id):
-    """One row per response. Coordinators may ask for all (?all=1); others get it suppressed."""
+    """The figures as the results page shows them; for coordinators who ask (?all=1), one row
+    per response with the time made coarse (surveys.selectors.exports)."""
     access, survey = access_survey(request.user, slug, survey_id)
     if not (survey.is_published and access.can_see_programme_overview):
         raise Http404
-    suppressed = not (access.is_coordinator and request.GET.get("all") == "1")
-    kind = "suppressed" if suppressed else "all"
+    by_response = access.is_coordinator and request.GET.get("all") == "1"
+    kind = "responses" if by_response else "figures"
     audit_event(
         actor=request.user,
         action=AuditEvent.Action.EXPORTED,
@@ -55,7 +57,10 @@ def survey_export(request, slug, survey_id):
         subject=_("Survey answers: %(title)s") % {"title": survey.title},
         detail=kind,
     )
-    rows = export_rows(survey=survey, suppressed=suppressed)
+    if by_response:
+        rows = response_export_rows(survey=survey)
+    else:
+        rows = figures_export_rows(survey=survey)
     header = next(rows)
     return csv_response(filename=f"{survey.slug}-{kind}.csv", header=header, rows=rows)
 

@@ -5,6 +5,7 @@ import pytest
 from surveys.demo import seed_surveys
 from surveys.models import (
     Answer,
+    AnswerCode,
     CheckInCount,
     CheckInReceipt,
     ReviewComment,
@@ -16,7 +17,16 @@ from surveys.selectors import survey_results
 
 pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
 
-MODELS = [Survey, Round, SurveyResponse, Answer, ReviewComment, CheckInReceipt, CheckInCount]
+MODELS = [
+    Survey,
+    Round,
+    SurveyResponse,
+    Answer,
+    ReviewComment,
+    CheckInReceipt,
+    CheckInCount,
+    AnswerCode,
+]
 
 
 @pytest.fixture
@@ -47,6 +57,21 @@ def test_the_first_meeting_survey_answers_at_its_public_link(browser_default_cli
 
     assert response.status_code == 200
     assert "Hvordan var det første møtet ditt med NAV?" in response.content.decode()
+
+
+def test_the_theme_day_survey_asks_for_a_code_and_has_slips_for_every_office(
+    browser_default_client, programme
+):
+    seed_surveys(programme=programme)
+    survey = Survey.objects.get(slug="fagdag")
+
+    response = browser_default_client.get("/s/fagdag/")
+
+    assert survey.requires_code
+    assert 'name="answer_code"' in response.content.decode()
+    per_office = {b.office_id: b.codes.count() for b in survey.code_batches.all()}
+    assert set(per_office) == set(programme.offices.values_list("pk", flat=True))
+    assert set(per_office.values()) == {24}
 
 
 def test_one_office_has_too_few_answers_to_show_in_both_rounds(programme):

@@ -147,7 +147,7 @@ def live_worker(transactional_db, tmp_path, monkeypatch):
         "DJANGO_DEBUG": "false",
         # The test process's key, so that links the worker signs can be checked by the test.
         "DJANGO_SECRET_KEY": settings.SECRET_KEY,
-        "MEDVIRK_BASE_URL": "http://testserver",
+        "MEDVIRK_BASE_URL": "https://testserver",
     }
     command = [
         sys.executable,

@@ -37,6 +37,7 @@ def test_beat_sends_every_scheduled_task_to_the_broker(tmp_path):
         "DJANGO_DEBUG": "false",
         "DJANGO_SECRET_KEY": settings.SECRET_KEY,
         "EMAIL_URL": f"filemail:///{tmp_path}/mail",
+        "MEDVIRK_BASE_URL": "https://medvirk.example.org",
     }
     command = [sys.executable, "-m", "celery", "-A", "config", "beat", "--loglevel=INFO"]
     command += [f"--schedule={tmp_path / 'schedule'}", "--max-interval=1"]

@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 TASK_TIMEOUT = 30
 INVITATION_LINK = re.compile(
-    r"http://testserver/accounts/invitation/(?P<uid>[^/\s]+)/(?P<token>[^/\s]+)/"
+    r"https://testserver/accounts/invitation/(?P<uid>[^/\s]+)/(?P<token>[^/\s]+)/"
 )
 
 

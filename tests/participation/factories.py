@@ -1,6 +1,7 @@
 import datetime
 
 import factory
+from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from participation.models import Group, Membership, Office, Programme, User
@@ -21,6 +22,12 @@ class UserFactory(factory.django.DjangoModelFactory):
     def save_password(obj, create, extracted, **kwargs):
         if create:
             obj.save()
+
+    @factory.post_generation
+    def verified_email(obj, create, extracted, **kwargs):
+        """The address the person logs in with, proved (as after accepting an invitation)."""
+        if create and extracted is not False:
+            EmailAddress.objects.create(user=obj, email=obj.email, verified=True, primary=True)
 
 
 class OfficeFactory(factory.django.DjangoModelFactory):

@@ -22,7 +22,7 @@ def _invite(client, cast, **overrides):
 
 
 def _link_in(message) -> str:
-    return re.search(r"http://\S+/accounts/invitation/\S+/", message.body).group(0)
+    return re.search(r"https://\S+/accounts/invitation/\S+/", message.body).group(0)
 
 
 def test_coordinator_invites_a_new_person_who_gets_an_email_with_a_link(
@@ -51,7 +51,7 @@ def test_invited_person_chooses_a_password_and_is_logged_in(
     login(cast.coordinator)
     with django_capture_on_commit_callbacks(execute=True):
         _invite(client, cast)
-    link = _link_in(mail.outbox[0]).replace("http://127.0.0.1:8000", "")
+    link = _link_in(mail.outbox[0]).replace("https://testserver", "")
     client.logout()
 
     page = client.get(link)
@@ -73,7 +73,7 @@ def test_invitation_link_cannot_be_used_twice(
     login(cast.coordinator)
     with django_capture_on_commit_callbacks(execute=True):
         _invite(client, cast)
-    link = _link_in(mail.outbox[0]).replace("http://127.0.0.1:8000", "")
+    link = _link_in(mail.outbox[0]).replace("https://testserver", "")
     client.logout()
     client.post(
         link, {"new_password1": "lang-og-trygg-2026", "new_password2": "lang-og-trygg-2026"}
@@ -94,7 +94,7 @@ def test_mismatched_passwords_are_refused_and_nothing_is_set(
     login(cast.coordinator)
     with django_capture_on_commit_callbacks(execute=True):
         _invite(client, cast)
-    link = _link_in(mail.outbox[0]).replace("http://127.0.0.1:8000", "")
+    link = _link_in(mail.outbox[0]).replace("https://testserver", "")
     client.logout()
 
     response = client.post(link, {"new_password1": "lang-og-trygg-2026", "new_password2": "annet"})
@@ -147,22 +147,23 @@ def test_inviting_a_current_member_again_is_refused_and_stores_nothing(cast):
     assert Invitation.objects.count() == 0
 
 
-def test_existing_account_is_added_and_told_without_a_password_link(
+def test_existing_account_is_offered_the_seat_and_told_without_a_password_link(
     cast, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.person_invite(
+        invitation = services.person_invite(
             programme=cast.programme,
             invited_by=cast.coordinator,
             email="member@example.org",
             display_name="Emma",
             group=cast.project_group,
             role="observer",
+            confirm_existing=True,
         )
 
-    assert Membership.objects.filter(person=cast.member, group=cast.project_group).exists()
+    assert not Membership.objects.filter(person=cast.member, group=cast.project_group).exists()
     assert "/accounts/invitation/" not in mail.outbox[0].body
-    assert "/accounts/login/" in mail.outbox[0].body
+    assert f"/invitations/{invitation.pk}/" in mail.outbox[0].body
 
 
 def test_office_outside_the_programme_is_refused(cast):
@@ -244,6 +245,7 @@ def test_invitation_email_is_in_the_persons_language(cast, django_capture_on_com
             display_name="Emma",
             group=cast.project_group,
             role="observer",
+            confirm_existing=True,
         )
 
-    assert "has added you to" in mail.outbox[0].body
+    assert "You are invited to join" in mail.outbox[0].body

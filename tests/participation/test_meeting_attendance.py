@@ -226,7 +226,7 @@ def test_project_group_overview_names_the_office_that_stopped_coming(login, clie
 
 
 def test_overview_without_recorded_attendance_says_so(login, client, cast):
-    login(cast.member)
+    login(cast.coordinator)
 
     body = client.get(overview_url(cast.resource_group)).content.decode()
 
@@ -238,9 +238,10 @@ def test_overview_without_recorded_attendance_says_so(login, client, cast):
     [
         ("coordinator", "project_group", 200),
         ("leader", "project_group", 200),
-        ("advisor", "project_group", 200),
+        # Plain members see their own attendance, not their peers' (issue 12).
+        ("advisor", "project_group", 404),
         ("advisor", "resource_group", 404),
-        ("member", "resource_group", 200),
+        ("member", "resource_group", 404),
         ("member", "project_group", 404),
         ("outsider", "resource_group", 404),
     ],

@@ -80,7 +80,8 @@ EVERYTHING = set(pages(Meeting(pk=1, group_id=1)))
 EXPECTED = {
     "coordinator": EVERYTHING,
     "writer": WRITE,
-    "member": SEE,
+    # A plain member sees their own attendance on the meeting page, not the group's history.
+    "member": SEE - {"attendance_overview"},
     "leader": SEE,  # the steering group sees every group of the programme
     "advisor": set(),  # the project group's advisor does not see the resource group
     "outsider": set(),
@@ -137,7 +138,8 @@ def test_group_page_shows_cadence_members_and_coming_meetings(login, client, cas
     assert "Emma Medlem" in body and "Member" in body
     assert f"/p/best/meetings/{meeting.pk}/" in body
     assert "Kulturhuset" in body
-    assert f"/p/best/groups/{cast.resource_group.pk}/attendance/" in body
+    # The attendance history is for those who keep the group's records (issue 12).
+    assert f"/p/best/groups/{cast.resource_group.pk}/attendance/" not in body
 
 
 def test_only_the_coordinator_gets_the_planning_buttons(login, client, cast):
@@ -288,13 +290,19 @@ def test_meeting_page_shows_attendance_with_counts_and_names(login, client, cast
     services.attendance_record(
         meeting=meeting, statuses={member.pk: "present", other.pk: Attendance.Status.NOTICE}
     )
-    login(cast.member)
+    login(cast.coordinator)
 
     body = client.get(f"/p/best/meetings/{meeting.pk}/").content.decode()
 
     assert "Present: 1</span> – Emma Medlem" in body
     assert "Absent with notice: 1</span> – Jonas Borte" in body
     assert "Absent: 0" in body
+
+    # A plain member sees the counts and their own name, not their peers' (issue 12).
+    login(cast.member)
+    body = client.get(f"/p/best/meetings/{meeting.pk}/").content.decode()
+    assert "Present: 1</span> – Emma Medlem" in body
+    assert "Absent with notice: 1</span>" in body and "Jonas Borte" not in body
 
 
 def test_meeting_page_lists_action_items_with_overdue_in_words_and_carried_over_ones(

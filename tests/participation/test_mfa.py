@@ -1,6 +1,6 @@
 import pytest
 
-from tests.conftest import give_totp
+from tests.conftest import force_login_with_mfa, give_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def test_coordinator_logging_in_confirms_the_password_and_gets_the_set_up_page(
 
 def test_coordinator_with_an_authenticator_reaches_the_programme(client, cast):
     give_totp(cast.coordinator)
-    client.force_login(cast.coordinator)
+    force_login_with_mfa(client, cast.coordinator)
 
     assert client.get("/p/best/").status_code == 200
 

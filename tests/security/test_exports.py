@@ -117,7 +117,7 @@ def test_a_formula_typed_in_a_survey_answer_is_inert_in_the_export(
     assert_inert(table)
     event = AuditEvent.objects.get()
     assert event.action == AuditEvent.Action.EXPORTED
-    assert event.detail == "all"
+    assert event.detail == "responses"
     assert event.actor == cast.coordinator
 
 

@@ -71,6 +71,9 @@ class Respondent:
         for name, value in HIDDEN.findall(self.body):
             hidden.setdefault(name, []).append(value)
         data.update(hidden)
+        code = re.search(r'name="answer_code" value="([^"]*)"', self.body)
+        if code:
+            data["answer_code"] = code.group(1)
         return data
 
     def post(self, answers=None, action="next", **extra):

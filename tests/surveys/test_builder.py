@@ -50,6 +50,15 @@ def test_coordinator_creates_a_draft_survey(login, client, cast):
     assert survey.language_codes == ["nb", "nn"]
 
 
+def test_coordinator_chooses_one_time_codes_for_a_survey(login, client, cast):
+    login(cast.coordinator)
+    data = {**SURVEY_POST, "offices": [cast.offices.gjovik.pk], "requires_code": "on"}
+
+    client.post("/p/best/surveys/new/", data)
+
+    assert Survey.objects.get().requires_code
+
+
 def test_new_survey_form_offers_a_plain_anonymity_promise(login, client, cast):
     login(cast.coordinator)
 

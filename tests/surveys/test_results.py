@@ -24,7 +24,7 @@ def english(client):
 
 @pytest.fixture
 def results(cast):
-    """NAV Gjøvik: 12 responses; NAV Østre Toten: 3 (too few to show)."""
+    """NAV Gjøvik: 18 responses; NAV Østre Toten: 3 (too few to show)."""
     survey = published_survey(cast.programme, slug="forste")
     scale = QuestionFactory(survey=survey, position=1, text="Jeg ble lyttet til.")
     choice = QuestionFactory(
@@ -34,8 +34,8 @@ def results(cast):
     text = QuestionFactory(survey=survey, position=3, kind=Question.Kind.LONG_TEXT, text="Noe mer?")
     gjovik, toten = cast.offices.gjovik, cast.offices.toten
     add_responses(survey, gjovik, 8, {scale: 5, choice: [work, school]})
-    add_responses(survey, gjovik, 3, {scale: 2, choice: [work]})
-    add_responses(survey, gjovik, 1, {scale: "dont_know", text: "Ring meg på 912 34 567"})
+    add_responses(survey, gjovik, 5, {scale: 2, choice: [work]})
+    add_responses(survey, gjovik, 5, {scale: "dont_know", text: "Ring meg på 912 34 567"})
     add_responses(survey, toten, 3, {scale: 1, text: "Det var dårlig"})
     survey.scale, survey.choice, survey.text = scale, choice, text
     return survey
@@ -49,26 +49,26 @@ def test_distribution_mean_and_share_who_agree_per_office(results):
     figures = survey_results(survey=results)
 
     gjovik = rows_by_label(figures.questions[0])["NAV Gjøvik"]
-    assert gjovik.n == 12
+    assert gjovik.n == 18
     assert [(c.value, c.count) for c in gjovik.cells] == [
         ("1", 0),
-        ("2", 3),
+        ("2", 5),
         ("3", 0),
         ("4", 0),
         ("5", 8),
-        ("dont_know", 1),
+        ("dont_know", 5),
     ]
-    assert round(gjovik.cells[4].percent) == 67
-    assert gjovik.mean == pytest.approx((3 * 2 + 8 * 5) / 11)
-    assert gjovik.agree_percent == pytest.approx(100 * 8 / 11)
+    assert round(gjovik.cells[4].percent) == 44
+    assert gjovik.mean == pytest.approx((5 * 2 + 8 * 5) / 13)
+    assert gjovik.agree_percent == pytest.approx(100 * 8 / 13)
 
 
 def test_several_choices_count_the_share_of_respondents(results):
     figures = survey_results(survey=results)
 
     gjovik = rows_by_label(figures.questions[1])["NAV Gjøvik"]
-    assert gjovik.n == 11
-    assert [(c.label, c.count) for c in gjovik.cells] == [("Jobb", 11), ("Skole", 8)]
+    assert gjovik.n == 13
+    assert [(c.label, c.count) for c in gjovik.cells] == [("Jobb", 13), ("Skole", 8)]
 
 
 def test_office_with_too_few_answers_is_hidden_and_so_is_the_total(results):
@@ -96,8 +96,8 @@ def test_the_offices_shown_are_summed_in_place_of_a_hidden_total(results, cast):
 
     together = rows["The offices shown, together"]
     assert rows["All offices"].hidden_reason == "subtraction"
-    assert together.n == 18
-    assert together.mean == pytest.approx((3 * 2 + 8 * 5 + 6 * 4) / 17)
+    assert together.n == 24
+    assert together.mean == pytest.approx((5 * 2 + 8 * 5 + 6 * 4) / 19)
 
 
 def test_results_page_shows_hidden_cells_as_hidden_not_as_figures(login, client, cast, results):
@@ -215,7 +215,7 @@ def test_response_rate_uses_the_first_meetings_from_the_checklist(
 ):
     monkeypatch.setattr(
         "surveys.selectors.results.first_meetings_per_office",
-        lambda **kwargs: {cast.offices.gjovik.pk: 24, cast.offices.toten.pk: 10},
+        lambda **kwargs: {cast.offices.gjovik.pk: 36, cast.offices.toten.pk: 10},
     )
     login(cast.coordinator)
 
@@ -252,47 +252,62 @@ def test_coordinator_exports_every_response_one_row_each(login, client, cast, re
     rows = read_csv(client.get(f"/p/best/surveys/{results.pk}/results/export.csv?all=1"))
 
     header, body = rows[0], rows[1:]
-    assert header[:3] == ["Round", "Office", "Day"]
+    assert header[:3] == ["Round", "Office", "Period"]
     assert header[3:] == ["1. Jeg ble lyttet til.", "2. Hva snakket dere om?", "3. Noe mer?"]
-    assert len(body) == 15
+    assert len(body) == 21
     assert ["5", "Jobb; Skole", ""] in [row[3:] for row in body]
     assert any(row[5] == "Ring meg på [phone number removed]" for row in body)
-    assert all(len(row[2]) == 10 for row in body)
+    # Østre Toten has 3 responses: no week or month would hold five, so only the round shows.
+    assert all(row[2] == "" for row in body)
 
 
-def test_suppressed_export_leaves_out_small_groups_free_text_and_the_day(
+def test_response_export_gives_the_week_when_every_office_has_five_in_each_week(
     login, client, cast, results
 ):
+    add_responses(results, cast.offices.toten, 2, {results.scale: 3})
+    login(cast.coordinator)
+
+    body = read_csv(client.get(f"/p/best/surveys/{results.pk}/results/export.csv?all=1"))[1:]
+
+    assert {row[2] for row in body} == {results.rounds.get().starts_on.strftime("%G-W%V")}
+
+
+def test_response_export_is_sorted_by_content_not_by_when_answers_came_in(
+    login, client, cast, results
+):
+    login(cast.coordinator)
+
+    body = read_csv(client.get(f"/p/best/surveys/{results.pk}/results/export.csv?all=1"))[1:]
+
+    assert body == sorted(body, key=lambda row: row[1:])
+
+
+def test_steering_export_has_figures_only_never_one_row_per_response(login, client, cast, results):
     login(cast.leader)
 
     rows = read_csv(client.get(f"/p/best/surveys/{results.pk}/results/export.csv?all=1"))
 
     header, body = rows[0], rows[1:]
-    assert header == [
-        "Round",
-        "Office",
-        "Month",
-        "1. Jeg ble lyttet til.",
-        "2. Hva snakket dere om?",
-    ]
-    assert len(body) == 12
-    assert {row[1] for row in body} == {"NAV Gjøvik"}
-    assert all(len(row[2]) == 7 for row in body)
+    assert header == ["Round", "Question", "Office", "Answers", "Answer", "Count", "%"]
+    gjovik = [row for row in body if row[2] == "NAV Gjøvik" and row[1].startswith("1.")]
+    assert ["18", "Completely agree", "8", "44"] in [row[3:] for row in gjovik]
+    toten = [row for row in body if row[2] == "NAV Østre Toten" and row[3] != "0"]
+    assert toten and all(row[3] == "hidden" and row[5] == "" for row in toten)
+    assert not any(row[1].startswith("3.") for row in body)  # free text never
 
 
-def test_suppressed_export_blanks_answers_where_few_in_the_office_answered(
-    login, client, cast, results
-):
-    number = QuestionFactory(
-        survey=results, position=4, kind=Question.Kind.NUMBER, text="Hvor mange møter?"
-    )
-    add_responses(results, cast.offices.gjovik, 2, {number: 3})
-    login(cast.coordinator)
+def test_small_cell_and_its_complement_are_hidden_and_so_are_mean_and_share(results, cast):
+    add_responses(results, cast.offices.gjovik, 2, {results.scale: 4})
 
-    rows = read_csv(client.get(f"/p/best/surveys/{results.pk}/results/export.csv"))
+    gjovik = rows_by_label(survey_results(survey=results).questions[0])["NAV Gjøvik"]
 
-    assert rows[0][-1] == "4. Hvor mange møter?"
-    assert all(row[-1] == "" for row in rows[1:])
+    hidden = {cell.value for cell in gjovik.cells if cell.is_hidden}
+    # "4" has 2 answers; the next smallest ("2" and "dont_know", 5 each) keeps it from being
+    # worked out as the office's total minus the cells shown.
+    assert hidden == {"4", "2"}
+    assert all(cell.count == 0 for cell in gjovik.cells if cell.is_hidden)
+    assert gjovik.mean is None
+    assert gjovik.agree_percent is None
 
 
 def test_advisors_cannot_export(login, client, cast, results):

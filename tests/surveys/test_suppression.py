@@ -1,6 +1,6 @@
 """Small-group suppression: the rules in surveys/suppression.py."""
 
-from surveys.suppression import SUBTRACTION, TOO_FEW, is_too_few, suppress
+from surveys.suppression import SUBTRACTION, TOO_FEW, is_too_few, suppress, suppress_cells
 
 
 def test_cell_under_five_answers_is_hidden():
@@ -80,3 +80,24 @@ def test_no_shown_figures_ever_let_a_small_group_be_worked_out():
         if not decision.is_total_hidden:
             remainder = sum(counts) - sum(shown_parts)
             assert not is_too_few(remainder), counts
+
+
+# --- Cells within a row (rule 4) -----------------------------------------------------------------
+
+
+def test_row_without_small_cells_hides_nothing():
+    assert suppress_cells({"yes": 7, "no": 5, "maybe": 0}) == set()
+
+
+def test_small_cell_is_hidden_with_the_next_smallest_so_it_cannot_be_subtracted():
+    # 9 answers: 6 yes, 3 no. Hiding "no" alone would leave 9 − 6 = 3 on the page.
+    assert suppress_cells({"yes": 6, "no": 3, "maybe": 0}) == {"yes", "no"}
+
+
+def test_two_small_cells_holding_under_five_together_take_a_third():
+    # 1 + 2 = 3 < 5: the pair would be known to be 1 and 2 (or 2 and 1) out of few.
+    assert suppress_cells({"a": 1, "b": 2, "c": 6, "d": 9}) == {"a", "b", "c"}
+
+
+def test_row_that_cannot_hide_enough_hides_every_cell():
+    assert suppress_cells({"yes": 4, "no": 0}) == {"yes", "no"}
