@@ -249,7 +249,14 @@ def set_language(request):
 _add_errors = add_service_errors
 
 
+@login_required
+def glossary(request):
+    """The words of the field that cannot be avoided, explained in plain language."""
+    return render(request, "participation/glossary.html")
+
+
 urlpatterns = [
+    path("ordliste/", glossary, name="glossary"),
     path("", home, name="home"),
     path("p/<slug:slug>/", programme_detail, name="programme_detail"),
     path("p/<slug:slug>/invite/", person_invite, name="person_invite"),
