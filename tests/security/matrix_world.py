@@ -40,6 +40,7 @@ from resourcegroup.models import (
     TravelClaim,
 )
 from surveys.models import ReviewComment, Survey
+from surveys.services.codes import codes_make
 from tests.checklists.factories import (
     ChecklistItemFactory,
     ChecklistUseFactory,
@@ -162,6 +163,9 @@ def build_world() -> SimpleNamespace:
         "code": offer.public_code,
         "survey_slug": survey.slug,
         "posting_slug": posting.slug,
+        "batch_id": codes_make(
+            survey=survey, office=survey.offices.order_by("name").first(), count=2
+        ).pk,
         "draft_survey_id": draft_survey.pk,
         "draft_question_id": draft_question.pk,
         "draft_comment_id": ReviewComment.objects.create(
@@ -241,6 +245,7 @@ def build_world() -> SimpleNamespace:
         "posting_slug": b_posting.slug,
     }
     B.update(
+        batch_id=codes_make(survey=b_survey, office=b.offices.first(), count=2).pk,
         draft_survey_id=B["survey_id"],
         draft_question_id=B["question_id"],
         draft_comment_id=B["comment_id"],

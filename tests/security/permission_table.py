@@ -66,10 +66,11 @@ PERMISSIONS = {
     "agenda_item_decide": Row(
         get=NOBODY, post={PAID_REP, COORDINATOR}, kwargs={"item_id": "agenda_item_id"}
     ),
-    "agenda_send": Row(get=NOBODY, post={PAID_REP, COORDINATOR}),
+    # A check step shows what sending will do (GET), then sends (POST).
+    "agenda_send": Row(both={PAID_REP, COORDINATOR}),
     "meeting_attendance": Row(both={PAID_REP, COORDINATOR}),
     "meeting_minutes": Row(both={PAID_REP, COORDINATOR}),
-    "meeting_minutes_approve": Row(get=NOBODY, post={COORDINATOR}),
+    "meeting_minutes_approve": Row(both={COORDINATOR}),
     "meeting_decision_add": Row(get=NOBODY, post={PAID_REP, COORDINATOR}),
     "meeting_action_add": Row(get=NOBODY, post={PAID_REP, COORDINATOR}),
     "action_item_status": Row(
@@ -205,9 +206,9 @@ PERMISSIONS = {
         post={COORDINATOR},
         kwargs={"survey_id": "draft_survey_id", "comment_id": "draft_comment_id"},
     ),
-    "surveys:survey_publish": Row(
-        get=NOBODY, post={COORDINATOR}, kwargs={"survey_id": "draft_survey_id"}
-    ),
+    "surveys:survey_codes": Row(both={COORDINATOR}),
+    # A check step lists what publishing locks and opens (GET), then publishes (POST).
+    "surveys:survey_publish": Row(both={COORDINATOR}, kwargs={"survey_id": "draft_survey_id"}),
     "surveys:survey_close": Row(get=NOBODY, post={COORDINATOR}),
     "surveys:survey_reopen": Row(get=NOBODY, post={COORDINATOR}),
     "surveys:round_create": Row(both={COORDINATOR}),
@@ -241,6 +242,7 @@ PERMISSIONS = {
     "reports:checklist_card": Row(both=PROGRAMME),
     "reports:survey_poster": Row(both={COORDINATOR}),
     "reports:survey_card": Row(both={COORDINATOR}),
+    "reports:survey_code_slips": Row(both={COORDINATOR}),
     "reports:survey_results_pdf": Row(both={ADVISOR, STEERING, COORDINATOR}),
     "reports:timesheet_pdf": Row(both={PAID_REP, COORDINATOR}),
     "reports:meeting_minutes_pdf": Row(both={MEMBER, PAID_REP, STEERING, COORDINATOR}),
