@@ -53,6 +53,8 @@ PERMISSIONS = {
     "invitation_resend": Row(get=NOBODY, post={COORDINATOR}),
     # Only the invited person, who is none of the roles here (tests/participation covers them).
     "invitation_respond": Row(both=NOBODY),
+    # The glossary is for anyone signed in, not tied to a programme.
+    "glossary": Row(both=SIGNED_IN),
     "set_language": Row(get=NOBODY, post=EVERYONE),
     "group_detail": Row(both={MEMBER, PAID_REP, STEERING, COORDINATOR}),
     "attendance_overview": Row(both={PAID_REP, STEERING, COORDINATOR}),
@@ -206,7 +208,6 @@ PERMISSIONS = {
         post={COORDINATOR},
         kwargs={"survey_id": "draft_survey_id", "comment_id": "draft_comment_id"},
     ),
-    "surveys:survey_codes": Row(both={COORDINATOR}),
     # A check step lists what publishing locks and opens (GET), then publishes (POST).
     "surveys:survey_publish": Row(both={COORDINATOR}, kwargs={"survey_id": "draft_survey_id"}),
     "surveys:survey_close": Row(get=NOBODY, post={COORDINATOR}),
@@ -217,6 +218,8 @@ PERMISSIONS = {
     "surveys:survey_qr_png": Row(both={COORDINATOR}),
     "surveys:survey_results": Row(both={ADVISOR, STEERING, COORDINATOR}),
     "surveys:survey_export": Row(both={STEERING, COORDINATOR}),
+    "surveys:survey_codes": Row(both={COORDINATOR}),
+    "data_register": Row(both={COORDINATOR}),
     "surveys:checklist_comparison": Row(get={ADVISOR, STEERING, COORDINATOR}, post={COORDINATOR}),
     # --- offers --------------------------------------------------------------------------
     "offers:judge": Row(both=EVERYONE),
