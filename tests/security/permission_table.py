@@ -55,7 +55,6 @@ PERMISSIONS = {
     # Only the invited person, who is none of the roles here (tests/participation covers them).
     "invitation_respond": Row(both=NOBODY),
     # The glossary is for anyone signed in, not tied to a programme.
-    "glossary": Row(both=SIGNED_IN),
     "set_language": Row(get=NOBODY, post=EVERYONE),
     "group_detail": Row(both={MEMBER, PAID_REP, STEERING, COORDINATOR}),
     "attendance_overview": Row(both={PAID_REP, STEERING, COORDINATOR}),
