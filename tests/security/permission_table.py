@@ -46,6 +46,7 @@ PERMISSIONS = {
     # --- participation -------------------------------------------------------------------
     "healthz": Row(get=EVERYONE, post=NOBODY),
     "home": Row(both=SIGNED_IN),
+    # The glossary is for anyone signed in, not tied to a programme; it answers GET only.
     "glossary": Row(get=SIGNED_IN, post=NOBODY),
     "programme_detail": Row(both=PROGRAMME),
     "person_invite": Row(both={COORDINATOR}),
@@ -54,7 +55,6 @@ PERMISSIONS = {
     "invitation_resend": Row(get=NOBODY, post={COORDINATOR}),
     # Only the invited person, who is none of the roles here (tests/participation covers them).
     "invitation_respond": Row(both=NOBODY),
-    # The glossary is for anyone signed in, not tied to a programme.
     "set_language": Row(get=NOBODY, post=EVERYONE),
     "group_detail": Row(both={MEMBER, PAID_REP, STEERING, COORDINATOR}),
     "attendance_overview": Row(both={PAID_REP, STEERING, COORDINATOR}),
