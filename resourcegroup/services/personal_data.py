@@ -21,6 +21,8 @@ def person_data(person) -> dict[str, list[dict]]:
                 "motivation": a.motivation,
                 "status": a.status,
                 "received": a.received_at.isoformat(),
+                "consent": a.consent_text,
+                "consented_at": a.consented_at.isoformat() if a.consented_at else "",
             }
             for a in applications
         ],
