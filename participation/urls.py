@@ -1,6 +1,15 @@
 """participation's URLs. Each subject's views module keeps its own `urlpatterns`."""
 
-from .views import audit, calendars, inputs, meetings, notifications, people, register
+from .views import (
+    audit,
+    calendars,
+    inputs,
+    meetings,
+    notifications,
+    people,
+    personal,
+    register,
+)
 
 urlpatterns = (
     people.urlpatterns
@@ -10,4 +19,5 @@ urlpatterns = (
     + notifications.urlpatterns
     + audit.urlpatterns
     + register.urlpatterns
+    + personal.urlpatterns
 )

@@ -164,6 +164,7 @@ def build_world() -> SimpleNamespace:
         "survey_slug": survey.slug,
         "posting_slug": posting.slug,
         "batch_id": codes_make(survey=survey, office=survey.offices.first(), count=1).pk,
+        "member_person_id": people.member.pk,
         "draft_survey_id": draft_survey.pk,
         "draft_question_id": draft_question.pk,
         "draft_comment_id": ReviewComment.objects.create(
@@ -242,6 +243,7 @@ def build_world() -> SimpleNamespace:
         "survey_slug": b_survey.slug,
         "posting_slug": b_posting.slug,
         "batch_id": codes_make(survey=b_survey, office=b_survey.offices.first(), count=1).pk,
+        "member_person_id": b_rep.pk,
     }
     B.update(
         draft_survey_id=B["survey_id"],
