@@ -47,6 +47,7 @@ PERMISSIONS = {
     "healthz": Row(get=EVERYONE, post=NOBODY),
     "home": Row(both=SIGNED_IN),
     "programme_detail": Row(both=PROGRAMME),
+    "glossary": Row(both=SIGNED_IN),
     "person_invite": Row(both={COORDINATOR}),
     "group_members": Row(both={COORDINATOR}),
     "membership_end": Row(both={COORDINATOR}),
@@ -66,10 +67,12 @@ PERMISSIONS = {
     "agenda_item_decide": Row(
         get=NOBODY, post={PAID_REP, COORDINATOR}, kwargs={"item_id": "agenda_item_id"}
     ),
-    "agenda_send": Row(get=NOBODY, post={PAID_REP, COORDINATOR}),
+    # GET is the check step (who gets it, the message); POST sends.
+    "agenda_send": Row(both={PAID_REP, COORDINATOR}),
     "meeting_attendance": Row(both={PAID_REP, COORDINATOR}),
     "meeting_minutes": Row(both={PAID_REP, COORDINATOR}),
-    "meeting_minutes_approve": Row(get=NOBODY, post={COORDINATOR}),
+    # GET is the check step showing what will be locked; POST approves that version.
+    "meeting_minutes_approve": Row(both={COORDINATOR}),
     "meeting_decision_add": Row(get=NOBODY, post={PAID_REP, COORDINATOR}),
     "meeting_action_add": Row(get=NOBODY, post={PAID_REP, COORDINATOR}),
     "action_item_status": Row(
@@ -205,9 +208,8 @@ PERMISSIONS = {
         post={COORDINATOR},
         kwargs={"survey_id": "draft_survey_id", "comment_id": "draft_comment_id"},
     ),
-    "surveys:survey_publish": Row(
-        get=NOBODY, post={COORDINATOR}, kwargs={"survey_id": "draft_survey_id"}
-    ),
+    # GET is the check step listing the questions it locks; POST publishes.
+    "surveys:survey_publish": Row(both={COORDINATOR}, kwargs={"survey_id": "draft_survey_id"}),
     "surveys:survey_close": Row(get=NOBODY, post={COORDINATOR}),
     "surveys:survey_reopen": Row(get=NOBODY, post={COORDINATOR}),
     "surveys:round_create": Row(both={COORDINATOR}),
