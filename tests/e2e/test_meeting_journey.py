@@ -102,7 +102,9 @@ def test_coordinator_runs_a_meeting_from_agenda_to_approved_minutes(page, demo, 
     assert "text/calendar" in parts, parts
 
     # --- The latest meeting held, its minutes a draft: the dashboard asks for them first ---
-    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Oversikt").click()
+    page.get_by_role("navigation", name="Hovedmeny").get_by_role(
+        "link", name="Oversikt", exact=True
+    ).click()
     needs_doing = page.get_by_role("region", name="Må gjøres")
     waiting = needs_doing.get_by_role("listitem").filter(
         has=page.get_by_role("link", name="Godkjenn referatet", exact=True)
@@ -183,7 +185,9 @@ def test_coordinator_runs_a_meeting_from_agenda_to_approved_minutes(page, demo, 
     held = page.get_by_role("listitem").filter(has_text=f"{meeting_heading},")
     expect(held).to_contain_text("Referatet er godkjent")
     # ... and the dashboard no longer asks for them.
-    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Oversikt").click()
+    page.get_by_role("navigation", name="Hovedmeny").get_by_role(
+        "link", name="Oversikt", exact=True
+    ).click()
     expect(page.get_by_role("region", name="Må gjøres")).to_be_visible()
     expect(
         page.get_by_role("region", name="Må gjøres").get_by_role("link", name=last_held_name)

@@ -122,6 +122,9 @@ def test_debug_still_allows_the_console_backend_for_make_run(monkeypatch):
 def test_check_deploy_is_clean_with_production_settings():
     env = {**os.environ, **PRODUCTION_ENV}
     env.pop("DATABASE_URL", None)
+    # The browser tests set this for their own thread while they run (tests/e2e/conftest.py);
+    # production never has it, and check --deploy rightly refuses it.
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
