@@ -43,6 +43,7 @@ from .people import (
     user_sessions_end,
     user_set_language,
 )
+from .setup import CoordinatorCreated, coordinator_create
 
 __all__ = [
     "account_for_email",
@@ -56,6 +57,8 @@ __all__ = [
     "calendar_feed_create",
     "calendar_feed_reset",
     "calendar_feed_revoke",
+    "CoordinatorCreated",
+    "coordinator_create",
     "decision_add",
     "input_assign",
     "input_change_status",
