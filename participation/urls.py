@@ -1,6 +1,6 @@
 """participation's URLs. Each subject's views module keeps its own `urlpatterns`."""
 
-from .views import audit, calendars, inputs, meetings, notifications, people
+from .views import audit, calendars, inputs, meetings, notifications, people, setup
 
 urlpatterns = (
     people.urlpatterns
@@ -9,4 +9,5 @@ urlpatterns = (
     + calendars.urlpatterns
     + notifications.urlpatterns
     + audit.urlpatterns
+    + setup.urlpatterns
 )
