@@ -359,7 +359,18 @@ CELERY_BEAT_SCHEDULE = {
         "task": "resourcegroup.tasks.delete_expired_applications",
         "schedule": crontab(hour=3, minute=15),
     },
+    # Once a night: every rule of the data register (participation.retention).
+    "apply-retention": {
+        "task": "participation.tasks.apply_retention",
+        "schedule": crontab(hour=3, minute=45),
+    },
 }
+# How long personal data is kept, in months (participation.retention; the register page).
+MEDVIRK_RETENTION_MEMBER_MONTHS = env.int("MEDVIRK_RETENTION_MEMBER_MONTHS", default=12)
+MEDVIRK_RETENTION_STORY_MONTHS = env.int("MEDVIRK_RETENTION_STORY_MONTHS", default=24)
+MEDVIRK_RETENTION_FREE_TEXT_MONTHS = env.int("MEDVIRK_RETENTION_FREE_TEXT_MONTHS", default=24)
+MEDVIRK_RETENTION_REPORT_MONTHS = env.int("MEDVIRK_RETENTION_REPORT_MONTHS", default=36)
+MEDVIRK_RETENTION_AUDIT_MONTHS = env.int("MEDVIRK_RETENTION_AUDIT_MONTHS", default=24)
 # No reminders from MEDVIRK_QUIET_HOURS_START to MEDVIRK_QUIET_HOURS_END (Oslo time).
 MEDVIRK_QUIET_HOURS_START = env.int("MEDVIRK_QUIET_HOURS_START", default=21)
 MEDVIRK_QUIET_HOURS_END = env.int("MEDVIRK_QUIET_HOURS_END", default=8)

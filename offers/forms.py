@@ -89,6 +89,8 @@ class OfferForm(forms.ModelForm):
     def __init__(self, *args, programme: Programme, offices, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].choices = _municipality_choices(programme, "—")
+        # A prompt in words, not Django's "---------".
+        self.fields["kind"].choices = [("", _("Choose a type")), *Offer.Kind.choices]
         self.fields["office"].queryset = offices
         self.fields["office"].empty_label = None
         self.fields["open_to_offices"].queryset = programme.offices.order_by("name")

@@ -51,6 +51,20 @@ def find_personal_numbers(text: str) -> list[Finding]:
     return findings
 
 
+# What takes the place of a removed number in stored text. Stored, so not translated: the
+# text it sits in is the writer's own, mostly Norwegian.
+REMOVED = "[fjernet]"
+
+
+def remove_personal_numbers(text: str) -> str:
+    """The text with every national ID number and phone number replaced by REMOVED.
+
+    Services call this on free text before saving it, so that the number is never stored
+    (masking on display would leave it in the database, its backups and its exports)."""
+    text = NATIONAL_ID.sub(REMOVED, text or "")
+    return PHONE.sub(REMOVED, text)
+
+
 def personal_number_warning(text: str) -> str:
     """A plain-language warning naming what was found, or an empty string."""
     kinds = {finding.kind for finding in find_personal_numbers(text)}

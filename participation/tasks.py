@@ -32,3 +32,11 @@ def run_reminder_sweep() -> str:
     from .reminders import run_sweep
 
     return run_sweep().summary()
+
+
+@shared_task
+def apply_retention() -> dict[str, int]:
+    """Daily: apply every retention rule of the data register (participation.retention)."""
+    from .retention import retention_apply
+
+    return retention_apply()

@@ -1,6 +1,6 @@
 """participation's URLs. Each subject's views module keeps its own `urlpatterns`."""
 
-from .views import audit, calendars, inputs, meetings, notifications, people, setup
+from .views import audit, calendars, inputs, meetings, notifications, people, register, setup
 
 urlpatterns = (
     people.urlpatterns
@@ -9,5 +9,6 @@ urlpatterns = (
     + calendars.urlpatterns
     + notifications.urlpatterns
     + audit.urlpatterns
+    + register.urlpatterns
     + setup.urlpatterns
 )

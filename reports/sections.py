@@ -235,7 +235,12 @@ def attendance(source: ReportInput) -> Section:
             )
     # Streaks run across the period's start: a member away since before it is still away.
     flags = attendance_overviews(groups=source.groups, now=source.until)
-    flagged_members = [{"group": o.group, "row": row} for o in flags.values() for row in o.flagged]
+    young = _young_people(source)
+    flagged_members = [
+        {"group": o.group, "row": row, "name": shown_name(row.membership.person, young)}
+        for o in flags.values()
+        for row in o.flagged
+    ]
     flagged_offices = [
         {"group": o.group, "row": row} for o in flags.values() for row in o.flagged_offices
     ]
@@ -258,6 +263,29 @@ def attendance(source: ReportInput) -> Section:
     return Section("attendance", _("Attendance"), "reports/steering/_attendance.html", data)
 
 
+# The roles of young people in a resource group: the steering report leaves the app, so it
+# shows them as "a member", never by name (NAV staff in the groups keep their names).
+YOUNG_ROLES = (Membership.Role.MEMBER, Membership.Role.PAID_REPRESENTATIVE)
+
+
+def _young_people(source: ReportInput) -> set[int]:
+    """The people who are young members of any of the programme's resource groups."""
+    return set(
+        Membership.objects.filter(
+            group__programmes=source.programme,
+            group__kind=Group.Kind.RESOURCE,
+            role__in=YOUNG_ROLES,
+        ).values_list("person_id", flat=True)
+    )
+
+
+def shown_name(person, young: set[int]) -> str:
+    """The person's name, or "a member" for a young member (documents that leave the app)."""
+    if person is None:
+        return ""
+    return _("A member") if person.pk in young else person.display_name
+
+
 def members(source: ReportInput) -> Section:
     """Who joined and who left the groups in the period, and why they left."""
     memberships = Membership.objects.filter(group__in=source.groups).select_related(
@@ -273,6 +301,11 @@ def members(source: ReportInput) -> Section:
             ends_on__gte=source.period.start, ends_on__lte=source.period.end
         ).order_by("ends_on", "person__display_name")
     )
+    young = _young_people(source)
+    for membership in [*joined, *left]:
+        membership.shown_name = shown_name(membership.person, young)
+        predecessor = membership.predecessor
+        membership.predecessor_name = shown_name(predecessor.person if predecessor else None, young)
     reasons: dict[str, int] = defaultdict(int)
     for membership in left:
         reasons[membership.get_end_reason_display() or _("Not given")] += 1
@@ -368,8 +401,10 @@ def action_items(source: ReportInput) -> Section:
         .select_related("owner", "group", "meeting")
         .order_by("due_on", "pk")
     )
+    young = _young_people(source)
     for item in items:
         item.days_late = (end_day - item.due_on).days
+        item.owner_name = shown_name(item.owner, young)
     return Section(
         "action-items",
         _("Overdue action items"),

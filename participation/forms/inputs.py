@@ -10,9 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Group, Input, Meeting, Membership, Office, Programme, User
 
-# How far back and ahead the meeting list reaches: an input is registered soon after the meeting.
+# How far back the meeting list reaches: an input is registered soon after the meeting.
 MEETINGS_BACK = datetime.timedelta(days=365)
-MEETINGS_AHEAD = datetime.timedelta(days=92)
 
 
 class DateInput(forms.DateInput):
@@ -123,13 +122,18 @@ class InputCreateForm(forms.Form):
         queryset=Meeting.objects.none(),
         required=False,
         empty_label=_("Not from a meeting"),
-        help_text=_("Meetings of the last 12 months and the next 3 months, newest first."),
+        help_text=_(
+            "Meetings that have taken place in the last 12 months, newest first. "
+            "The input gets the meeting's date."
+        ),
         error_messages={"invalid_choice": _("Choose a meeting from the list.")},
     )
     raised_on = forms.DateField(
         label=_("Raised on"),
+        required=False,
         initial=timezone.localdate,
         widget=DateInput(),
+        help_text=_("Not needed when you choose a meeting: the meeting's date is used."),
         error_messages={
             "required": _("Give the date the input was raised."),
             "invalid": _("Write the date as day.month.year, for example 3.3.2026."),
@@ -143,10 +147,11 @@ class InputCreateForm(forms.Form):
         now = timezone.now()
         self.fields["group"].queryset = programme.groups.order_by("kind", "name")
         self.fields["meeting"].queryset = (
+            # Only meetings that have taken place: an input comes up in a meeting held.
             Meeting.objects.filter(
                 group__programmes=programme,
                 starts_at__gte=now - MEETINGS_BACK,
-                starts_at__lte=now + MEETINGS_AHEAD,
+                starts_at__lte=now,
             )
             .exclude(status=Meeting.Status.CANCELLED)
             .select_related("group")
@@ -154,14 +159,47 @@ class InputCreateForm(forms.Form):
         )
         self.fields["assigned_office"].queryset = programme.offices.order_by("name")
         self.fields["assigned_to"].queryset = people_who_can_follow_up(programme)
+        _people_by_role(self.fields["assigned_to"], programme)
         # Dates typed by hand in browsers without a date picker.
         self.fields["raised_on"].input_formats = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]
 
     def clean_raised_on(self):
         raised_on = self.cleaned_data["raised_on"]
-        if raised_on > timezone.localdate():
+        if raised_on and raised_on > timezone.localdate():
             raise forms.ValidationError(_("The date cannot be in the future."))
         return raised_on
+
+    def clean(self):
+        cleaned = super().clean()
+        meeting = cleaned.get("meeting")
+        if meeting is not None:
+            # The input came up in that meeting, so that is its date.
+            cleaned["raised_on"] = timezone.localdate(meeting.starts_at)
+        elif not cleaned.get("raised_on") and "raised_on" not in self.errors:
+            self.add_error("raised_on", _("Give the date the input was raised."))
+        return cleaned
+
+
+def _people_by_role(field: forms.ModelChoiceField, programme: Programme) -> None:
+    """The person list grouped under coordinators and each group, each person once, so that a
+    long list is easy to find one's way in. Two queries."""
+    people = list(field.queryset)
+    coordinators = set(programme.coordinators.values_list("pk", flat=True))
+    group_of = {}
+    for person_id, group_name in (
+        Membership.objects.current()
+        .filter(group__programmes=programme, person__in=[p.pk for p in people])
+        .order_by("group__kind", "group__name")
+        .values_list("person_id", "group__name")
+    ):
+        group_of.setdefault(person_id, group_name)
+    sections: dict[str, list] = {}
+    for person in people:
+        heading = str(_("Coordinators")) if person.pk in coordinators else group_of.get(person.pk)
+        sections.setdefault(heading or str(_("Others")), []).append(
+            (person.pk, field.label_from_instance(person))
+        )
+    field.choices = [("", field.empty_label), *sections.items()]
 
 
 class InputStatusForm(forms.Form):
@@ -227,3 +265,4 @@ class InputAssignForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["assigned_office"].queryset = programme.offices.order_by("name")
         self.fields["assigned_to"].queryset = people_who_can_follow_up(programme)
+        _people_by_role(self.fields["assigned_to"], programme)

@@ -10,12 +10,15 @@ class InvitationForm(forms.Form):
     email = forms.EmailField(
         label=_("Email address"), help_text=_("The invitation is sent to this address.")
     )
-    group = forms.ModelChoiceField(label=_("Group"), queryset=Group.objects.none())
+    group = forms.ModelChoiceField(
+        label=_("Group"), queryset=Group.objects.none(), empty_label=_("Choose a group")
+    )
     role = forms.ChoiceField(label=_("Role in the group"), choices=Membership.Role.choices)
     office = forms.ModelChoiceField(
         label=_("NAV office"),
         queryset=Office.objects.none(),
         required=False,
+        empty_label=_("No office"),
         help_text=_("For advisors and office leaders. Leave empty for young users."),
     )
 
@@ -23,6 +26,7 @@ class InvitationForm(forms.Form):
         label=_("Takes over the seat of"),
         queryset=Membership.objects.none(),
         required=False,
+        empty_label=_("Nobody"),
         help_text=_("When someone replaces a person who left, they will see the handover note."),
     )
     # Set by the check step that shows whom an address of an existing account belongs to.

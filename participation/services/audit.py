@@ -7,6 +7,25 @@ from ..models import AuditEvent, Programme, User
 logger = logging.getLogger(__name__)
 
 
+def audit_events_delete_old(*, now=None) -> int:
+    """Delete audit events and model history older than MEDVIRK_RETENTION_AUDIT_MONTHS.
+    Returns how many audit events went.
+
+    The audit log's queryset refuses deletes so that no code removes an entry by mistake; the
+    retention rule is the one way out, so it calls the plain QuerySet.delete on purpose."""
+    from auditlog.models import LogEntry
+    from dateutil.relativedelta import relativedelta
+    from django.conf import settings
+    from django.db import models
+    from django.utils import timezone
+
+    now = now or timezone.now()
+    cutoff = now - relativedelta(months=settings.MEDVIRK_RETENTION_AUDIT_MONTHS)
+    deleted, _per_model = models.QuerySet.delete(AuditEvent.objects.filter(at__lt=cutoff))
+    LogEntry.objects.filter(timestamp__lt=cutoff).delete()
+    return deleted
+
+
 def audit_event(
     *,
     actor: User | None,

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Group, Input, InputEvent, Meeting, Office, Programme, User
+from ..privacy import remove_personal_numbers
 
 
 @transaction.atomic
@@ -37,8 +38,8 @@ def input_create(
         raise ValidationError({"assigned_office": _("Choose an office in this programme.")})
     item = Input(
         programme=programme,
-        title=title.strip(),
-        description=description.strip(),
+        title=remove_personal_numbers(title.strip()),
+        description=remove_personal_numbers(description.strip()),
         source=source,
         group=group,
         meeting=meeting,

@@ -2,11 +2,13 @@
 
 import datetime
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -269,3 +271,40 @@ def membership_end(
     membership.handover_note = handover_note.strip()
     membership.save(update_fields=["ends_on", "end_reason", "handover_note"])
     return membership
+
+
+# What a former young member is called once anonymised (stored, so not translated).
+FORMER_MEMBER = "Tidligere medlem"
+
+
+def members_anonymise_departed(*, today: datetime.date | None = None) -> int:
+    """Anonymise young members (members and paid representatives of resource groups) whose
+    every membership ended more than MEDVIRK_RETENTION_MEMBER_MONTHS ago: name, e-mail, phone
+    and handover notes go, the login is closed; their attendance stays, counted as a former
+    member's. Returns how many people were anonymised."""
+    today = today or timezone.localdate()
+    cutoff = today - relativedelta(months=settings.MEDVIRK_RETENTION_MEMBER_MONTHS)
+    young = Membership.objects.filter(
+        group__kind=Group.Kind.RESOURCE,
+        role__in=(Membership.Role.MEMBER, Membership.Role.PAID_REPRESENTATIVE),
+    ).values("person_id")
+    still_there = Membership.objects.filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=cutoff)
+    ).values("person_id")
+    people = list(
+        User.objects.filter(pk__in=young, is_staff=False, is_superuser=False)
+        .exclude(pk__in=still_there)
+        .exclude(display_name=FORMER_MEMBER)
+    )
+    with transaction.atomic():
+        for person in people:
+            person.display_name = FORMER_MEMBER
+            person.email = f"former-{person.pk}@invalid.example"
+            person.phone = ""
+            person.is_active = False
+            person.set_unusable_password()
+        User.objects.bulk_update(
+            people, ["display_name", "email", "phone", "is_active", "password"]
+        )
+        Membership.objects.filter(person__in=people).update(handover_note="")
+    return len(people)

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from ..access import access_group, access_programme, require_manage
 from ..forms import add_service_errors
@@ -106,19 +106,21 @@ def notification_preferences_page(request):
 
 class GroupReminderSettingsForm(forms.Form):
     day_before_at = forms.TimeField(
-        label=_lazy("Time of the reminder the day before"),
+        label=gettext_lazy("Time of the reminder the day before"),
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        error_messages={"invalid": _lazy("Write the time as hh:mm, for example 12:00.")},
+        error_messages={"invalid": gettext_lazy("Write the time as hh:mm, for example 12:00.")},
     )
     invitation_days_before = forms.IntegerField(
-        label=_lazy("Days before the meeting the invitation goes out"),
-        help_text=_lazy("If nobody has sent the agenda by then, the invitation is sent by itself."),
+        label=gettext_lazy("Days before the meeting the invitation goes out"),
+        help_text=gettext_lazy(
+            "If nobody has sent the agenda by then, the invitation is sent by itself."
+        ),
         min_value=1,
         max_value=30,
         error_messages={
-            "invalid": _lazy("Write a whole number of days."),
-            "min_value": _lazy("Choose a number of days from 1 to 30."),
-            "max_value": _lazy("Choose a number of days from 1 to 30."),
+            "invalid": gettext_lazy("Write a whole number of days."),
+            "min_value": gettext_lazy("Choose a number of days from 1 to 30."),
+            "max_value": gettext_lazy("Choose a number of days from 1 to 30."),
         },
     )
 

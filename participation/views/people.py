@@ -24,6 +24,7 @@ from ..access import (
 from ..forms import InvitationAcceptForm, InvitationForm, MembershipEndForm, add_service_errors
 from ..models import Invitation
 from ..selectors import coordinator_dashboard, group_list_for_landing, is_set_up
+from ..selectors.tasks import coordinator_tasks
 
 
 @login_required
@@ -50,6 +51,8 @@ def programme_detail(request, slug):
     }
     if access.can_manage:
         context["dashboard"] = coordinator_dashboard(access=access)
+        tasks = coordinator_tasks(access=access, user=request.user)
+        context["tasks_waiting"] = [task for task in tasks if task.count]
         context["pending_invitations"] = (
             access.programme.invitations.filter(accepted_at__isnull=True, declined_at__isnull=True)
             .select_related("person", "membership__group", "group")
@@ -250,7 +253,14 @@ def set_language(request):
 _add_errors = add_service_errors
 
 
+@login_required
+def glossary(request):
+    """The words of the field that cannot be avoided, explained in plain language."""
+    return render(request, "participation/glossary.html")
+
+
 urlpatterns = [
+    path("ordliste/", glossary, name="glossary"),
     path("", home, name="home"),
     path("p/<slug:slug>/", programme_detail, name="programme_detail"),
     path("p/<slug:slug>/invite/", person_invite, name="person_invite"),

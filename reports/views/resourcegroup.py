@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from participation.access import access_programme
 from participation.models import AuditEvent
 from participation.services.audit import audit_event
-from resourcegroup.selectors.hours import has_hours, month_page, timesheet_for_coordinator
+from resourcegroup import access as rules
+from resourcegroup.selectors.hours import month_page, timesheet_for_coordinator
 
 from ..pdf import render_pdf
 
@@ -21,10 +22,10 @@ from ..pdf import render_pdf
 def _timesheet(request, slug, timesheet_id):
     """The timesheet as the coordinator's page or the representative's own page finds it."""
     access = access_programme(request.user, slug)
-    if access.can_manage:
+    if rules.can_manage(access):
         return access, timesheet_for_coordinator(access=access, timesheet_id=timesheet_id).timesheet
     # As on the representative's month page: only their own months in this programme.
-    if not has_hours(access=access, user=request.user):
+    if not rules.has_hours(access=access, user=request.user):
         raise Http404
     timesheet = (
         access.programme.timesheets.filter(pk=timesheet_id, person=request.user)

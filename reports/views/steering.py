@@ -13,14 +13,14 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from participation.access import require_manage
 from participation.forms import add_service_errors
 from participation.models import AuditEvent
 from participation.services.audit import audit_event
 
 from .. import services
+from ..access import access_report, access_reports, require_manage
 from ..forms import ReportRequestForm, ReportScheduleForm
-from ..selectors import access_report, access_reports, report_list
+from ..selectors import report_list
 
 # The page of a report being made reloads itself this often (no JavaScript needed).
 REFRESH_SECONDS = 5

@@ -8,10 +8,11 @@ from .hours import DATE_INPUT
 class FollowUpForm(forms.Form):
     contacted_on = forms.DateField(label=_("Date of contact"), widget=DATE_INPUT)
     channel = forms.ChoiceField(
-        label=_("How"), choices=[("", "---------"), *FollowUpContact.Channel.choices]
+        label=_("How"), choices=[("", _("Choose how")), *FollowUpContact.Channel.choices]
     )
     outcome = forms.ChoiceField(
-        label=_("What came of it"), choices=[("", "---------"), *FollowUpContact.Outcome.choices]
+        label=_("What came of it"),
+        choices=[("", _("Choose what came of it")), *FollowUpContact.Outcome.choices],
     )
     note = forms.CharField(
         label=_("Note"),

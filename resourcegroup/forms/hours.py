@@ -34,7 +34,8 @@ class TimeEntryForm(forms.Form):
         help_text=_("In quarter hours: 1, 1.25, 1.5 or 1.75, and so on."),
     )
     activity = forms.ChoiceField(
-        label=_("What did you do?"), choices=[("", "---------"), *TimeEntry.Activity.choices]
+        label=_("What did you do?"),
+        choices=[("", _("Choose an activity")), *TimeEntry.Activity.choices],
     )
     comment = forms.CharField(label=_("Comment"), required=False, max_length=500)
 
@@ -59,7 +60,11 @@ class ReturnForm(forms.Form):
 
 
 class ContractForm(forms.Form):
-    person = forms.ModelChoiceField(label=_("Paid representative"), queryset=User.objects.none())
+    person = forms.ModelChoiceField(
+        label=_("Paid representative"),
+        queryset=User.objects.none(),
+        empty_label=_("Choose a person"),
+    )
     hourly_pay = CommaDecimalField(label=_("Hourly pay (NOK)"), max_digits=8, decimal_places=2)
     starts_on = forms.DateField(label=_("Starts"), widget=DATE_INPUT)
     ends_on = forms.DateField(label=_("Ends"), widget=DATE_INPUT)

@@ -19,7 +19,9 @@ class PostingForm(forms.Form):
         ),
     )
     group = forms.ModelChoiceField(
-        label=_("Group the people chosen join"), queryset=Group.objects.none()
+        label=_("Group the people chosen join"),
+        queryset=Group.objects.none(),
+        empty_label=_("Choose a group"),
     )
     text = forms.CharField(
         label=_("Posting text"), widget=forms.Textarea(attrs={"rows": 8}), max_length=10000
@@ -80,7 +82,7 @@ class ApplicationForm(forms.Form):
     def __init__(self, *args, municipalities: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].choices = [
-            ("", "---------"),
+            ("", _("Choose your municipality")),
             *[(m, m) for m in municipalities],
             (OTHER_MUNICIPALITY, _("Another municipality")),
         ]
@@ -119,7 +121,10 @@ class MoveForm(forms.Form):
 
     def __init__(self, *args, application: Application, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["to_status"].choices = [("", "---------"), *application.next_statuses]
+        self.fields["to_status"].choices = [
+            ("", _("Choose the next step")),
+            *application.next_statuses,
+        ]
 
 
 class NoteForm(forms.Form):

@@ -11,6 +11,7 @@ from participation.access import ProgrammeAccess
 from participation.models import Group, Membership, Programme
 from participation.selectors import attendance_overviews
 
+from .. import access as rules
 from ..models import FollowUpContact
 
 DEFAULT_WEEKS = 6
@@ -81,7 +82,7 @@ def _last_contacts(membership_ids) -> dict[int, FollowUpContact]:
 
 def member_for_followup(*, access: ProgrammeAccess, membership_id: int) -> Membership:
     """A membership in one of the programme's resource groups; coordinators only, else 404."""
-    if not access.can_manage:
+    if not rules.can_manage(access):
         raise Http404
     membership = (
         Membership.objects.filter(pk=membership_id, group__in=resource_groups(access.programme))

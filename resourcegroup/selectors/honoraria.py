@@ -10,13 +10,9 @@ from django.utils import timezone
 from participation.access import ProgrammeAccess
 from participation.models import Attendance, Meeting, Programme, User
 
+from .. import access as rules
 from ..models import Honorarium, HonorariumRate, TravelClaim
 from ..money import to_ore
-
-
-def can_claim_travel(access: ProgrammeAccess) -> bool:
-    """Members of the resource group claim travel (and see their honoraria)."""
-    return access.is_resource_group_member
 
 
 def honorarium_rates(*, programme: Programme) -> list[HonorariumRate]:
@@ -102,7 +98,7 @@ def honoraria_months(*, programme: Programme) -> list[MonthCount]:
 
 
 def honorarium_for(*, access: ProgrammeAccess, honorarium_id: int) -> Honorarium:
-    if not access.can_manage:
+    if not rules.can_manage(access):
         raise Http404
     honorarium = Honorarium.objects.filter(programme=access.programme, pk=honorarium_id).first()
     if honorarium is None:
@@ -127,7 +123,7 @@ def travel_claims_visible_to(*, access: ProgrammeAccess, user: User):
     claims = TravelClaim.objects.filter(programme=access.programme).select_related(
         "person", "meeting__group", "decided_by"
     )
-    if not access.can_manage:
+    if not rules.can_manage(access):
         claims = claims.filter(person=user)
     return claims
 

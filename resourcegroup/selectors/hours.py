@@ -12,6 +12,7 @@ from django.utils import timezone
 from participation.access import ProgrammeAccess
 from participation.models import Attendance, Meeting, Programme, User
 
+from .. import access as rules
 from ..models import Contract, TimeEntry, Timesheet
 from ..money import Priced, contract_on, price_entries, to_ore
 from ..services.timesheets import month_start, suggested_hours
@@ -37,7 +38,7 @@ def contracts_visible_to(*, access: ProgrammeAccess, user: User):
     contracts = Contract.objects.filter(programme=access.programme).select_related(
         "person", "renews", "renewed_by", "created_by"
     )
-    if not access.can_manage:
+    if not rules.can_manage(access):
         contracts = contracts.filter(person=user)
     return contracts.order_by("person__display_name", "starts_on")
 
@@ -47,14 +48,6 @@ def contract_for(*, access: ProgrammeAccess, user: User, contract_id: int) -> Co
     if contract is None:
         raise Http404
     return contract
-
-
-def has_hours(*, access: ProgrammeAccess, user: User) -> bool:
-    """Whether the user logs hours here: a paid representative, or anyone with a contract."""
-    return (
-        access.is_paid_representative
-        or Contract.objects.filter(programme=access.programme, person=user).exists()
-    )
 
 
 # --- A representative's own months -------------------------------------------------------
@@ -236,7 +229,7 @@ def timesheet_rows(
 
 
 def timesheet_for_coordinator(*, access: ProgrammeAccess, timesheet_id: int) -> TimesheetRow:
-    if not access.can_manage:
+    if not rules.can_manage(access):
         raise Http404
     rows = timesheet_rows(programme=access.programme, timesheet_id=timesheet_id)
     if not rows:

@@ -10,13 +10,14 @@ from django.utils.translation import gettext as _
 from participation.access import ProgrammeAccess
 from participation.models import Programme
 
+from .. import access as rules
 from ..models import Application, Posting
 
 OPEN_STATUSES = [s for s, nexts in Application.NEXT.items() if nexts]
 
 
 def postings_for(*, access: ProgrammeAccess):
-    if not access.can_manage:
+    if not rules.can_manage(access):
         raise Http404
     return (
         Posting.objects.filter(programme=access.programme)
@@ -40,7 +41,7 @@ def posting_for(*, access: ProgrammeAccess, posting_id: int) -> Posting:
 
 
 def application_for(*, access: ProgrammeAccess, application_id: int) -> Application:
-    if not access.can_manage:
+    if not rules.can_manage(access):
         raise Http404
     application = (
         Application.objects.filter(pk=application_id, posting__programme=access.programme)

@@ -4,8 +4,8 @@ from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 
 from participation.access import ProgrammeAccess
-from participation.models import Group
 
+from .. import access as rules
 from ..models import Story, StoryTheme
 from .followup import resource_groups
 
@@ -13,15 +13,12 @@ from .followup import resource_groups
 def story_groups(access: ProgrammeAccess):
     """The resource groups whose stories the user may read and write in."""
     groups = resource_groups(access.programme)
-    if access.can_manage:
-        return groups
-    return groups.filter(
-        pk__in=[m.group_id for m in access.memberships if m.group.kind == Group.Kind.RESOURCE]
-    )
+    ids = rules.story_group_ids(access)
+    return groups if ids is None else groups.filter(pk__in=ids)
 
 
-def can_read_stories(access: ProgrammeAccess) -> bool:
-    return access.can_manage or access.is_resource_group_member
+# The rule lives in access.py; the name stays here for the views that import it from here.
+can_read_stories = rules.can_read_stories
 
 
 def stories_visible_to(*, access: ProgrammeAccess):
@@ -58,7 +55,7 @@ def themes_with_counts(*, programme):
 
 
 def theme_for(*, access: ProgrammeAccess, theme_id: int) -> StoryTheme:
-    if not access.can_manage:
+    if not rules.can_manage(access):
         raise Http404
     theme = themes_with_counts(programme=access.programme).filter(pk=theme_id).first()
     if theme is None:

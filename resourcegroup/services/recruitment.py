@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from participation import services as participation_services
 from participation.models import Group, Membership, Programme, User
-from participation.privacy import find_personal_numbers
+from participation.privacy import find_personal_numbers, remove_personal_numbers
 
 from ..models import Application, ApplicationEvent, Posting
 
@@ -114,7 +114,7 @@ def application_submit(
         phone=phone.strip(),
         municipality=municipality.strip(),
         age_band=age_band,
-        motivation=motivation.strip(),
+        motivation=remove_personal_numbers(motivation.strip()),
         has_consented=True,
         source=source,
     )
@@ -208,6 +208,26 @@ def application_invite(
     application.membership = invitation.membership
     application.save(update_fields=["membership"])
     return invitation
+
+
+END_STATUSES = (*NOT_CHOSEN_STATUSES, Application.Status.ACCEPTED)
+
+
+def applications_delete_ended(*, today: datetime.date | None = None) -> int:
+    """Delete applications in any end state (not chosen, declined, accepted: an accepted one
+    lives on as the membership) once their posting's deadline is more than the posting's
+    number of days behind us. Returns how many were deleted."""
+    today = today or timezone.localdate()
+    deleted = 0
+    for posting in Posting.objects.filter(closes_on__lt=today).only(
+        "pk", "closes_on", "delete_after_days"
+    ):
+        if posting.closes_on + datetime.timedelta(days=posting.delete_after_days) < today:
+            count, _per_model = Application.objects.filter(
+                posting=posting, status__in=END_STATUSES
+            ).delete()
+            deleted += count
+    return deleted
 
 
 def applications_delete_expired(*, today: datetime.date | None = None) -> int:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from participation import services as participation_services
 from participation.models import Group, Input, User
-from participation.privacy import personal_number_warning
+from participation.privacy import personal_number_warning, remove_personal_numbers
 
 from ..models import Story, StoryTheme
 
@@ -32,7 +32,8 @@ def story_create(
     if not text.strip():
         raise ValidationError({"text": _("Write a few words about what happened.")})
     _warn_numbers("text", text, accept_numbers)
-    story = Story(group=group, author=author, kind=kind, text=text.strip())
+    # Confirmed or not, what looks like a personal number is not stored.
+    story = Story(group=group, author=author, kind=kind, text=remove_personal_numbers(text.strip()))
     story.full_clean()
     story.save()
     return story
@@ -67,7 +68,7 @@ def story_curate(
         if theme not in chosen:
             chosen.append(theme)
     story.themes.set(chosen)
-    anonymised_text = anonymised_text.strip()
+    anonymised_text = remove_personal_numbers(anonymised_text.strip())
     if anonymised_text != story.anonymised_text:
         story.anonymised_text = anonymised_text
         story.anonymised_at = timezone.now() if anonymised_text else None

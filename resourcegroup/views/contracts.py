@@ -8,18 +8,19 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 
-from participation.access import access_programme, require_manage
+from participation.access import access_programme
 from participation.forms import add_service_errors
 
+from .. import access as rules
 from ..forms.hours import ContractForm, RenewForm
-from ..selectors.hours import contract_for, contracts_visible_to, has_hours
+from ..selectors.hours import contract_for, contracts_visible_to
 from ..services.contracts import contract_create, contract_renew
 
 
 @login_required
 def contract_list(request, slug):
     access = access_programme(request.user, slug)
-    if not (access.can_manage or has_hours(access=access, user=request.user)):
+    if not (rules.can_manage(access) or rules.has_hours(access=access, user=request.user)):
         raise Http404
     return render(
         request,
@@ -35,7 +36,7 @@ def contract_list(request, slug):
 @login_required
 def contract_new(request, slug):
     access = access_programme(request.user, slug)
-    require_manage(access)
+    rules.require_manage(access)
     programme = access.programme
     form = ContractForm(
         request.POST or None,
@@ -65,7 +66,7 @@ def contract_new(request, slug):
 @login_required
 def contract_renew_view(request, slug, contract_id):
     access = access_programme(request.user, slug)
-    require_manage(access)
+    rules.require_manage(access)
     contract = contract_for(access=access, user=request.user, contract_id=contract_id)
     form = RenewForm(
         request.POST or None,

@@ -9,9 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from participation import services as participation_services
-from participation.access import access_programme, require_manage
+from participation.access import access_programme
 from participation.forms import MembershipEndForm, add_service_errors
 
+from .. import access as rules
 from ..forms.followup import FollowUpForm, WeeksForm
 from ..selectors.followup import (
     DEFAULT_WEEKS,
@@ -27,7 +28,7 @@ from ..services.followup import follow_up_log
 @login_required
 def followup(request, slug):
     access = access_programme(request.user, slug)
-    require_manage(access)
+    rules.require_manage(access)
     weeks_form = WeeksForm(request.GET or None, initial={"weeks": DEFAULT_WEEKS})
     weeks = weeks_form.cleaned_data["weeks"] if weeks_form.is_valid() else DEFAULT_WEEKS
     reasons, left_count = leaving_reasons(programme=access.programme)
@@ -77,7 +78,7 @@ def followup_member(request, slug, membership_id):
 def followup_leave(request, slug, membership_id):
     """Record that the member left, with the reason, through participation's service."""
     access = access_programme(request.user, slug)
-    require_manage(access)
+    rules.require_manage(access)
     membership = member_for_followup(access=access, membership_id=membership_id)
     if membership.ends_on is not None:
         messages.info(request, _("This person has already left the group."))

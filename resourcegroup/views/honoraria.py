@@ -15,15 +15,15 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from participation.access import access_programme, require_manage
+from participation.access import access_programme
 from participation.forms import add_service_errors
 
+from .. import access as rules
 from ..forms.honoraria import GenerateForm, HonorariumRateForm, TravelClaimForm
 from ..forms.hours import ReturnForm
 from ..models import TravelClaim
 from ..selectors.honoraria import (
     attended_meetings,
-    can_claim_travel,
     honoraria_month,
     honoraria_months,
     honorarium_for,
@@ -40,13 +40,13 @@ from .timesheets import seen_submitted_at
 
 def _coordinator(request, slug):
     access = access_programme(request.user, slug)
-    require_manage(access)
+    rules.require_manage(access)
     return access
 
 
 def _member_or_coordinator(request, slug):
     access = access_programme(request.user, slug)
-    if not (access.can_manage or can_claim_travel(access)):
+    if not (rules.can_manage(access) or rules.can_claim_travel(access)):
         raise Http404
     return access
 
@@ -69,9 +69,9 @@ def travel_list(request, slug):
             "claims": travel_claim_list(access=access, user=request.user, status=status),
             "status": status,
             "statuses": TravelClaim.Status.choices,
-            "can_claim": can_claim_travel(access),
+            "can_claim": rules.can_claim_travel(access),
             "honoraria": own_honoraria(programme=access.programme, person=request.user)
-            if can_claim_travel(access)
+            if rules.can_claim_travel(access)
             else [],
         },
     )
@@ -87,7 +87,7 @@ def _claim_form(request, access, **kwargs):
 @login_required
 def travel_new(request, slug):
     access = access_programme(request.user, slug)
-    if not can_claim_travel(access):
+    if not rules.can_claim_travel(access):
         raise Http404
     form = _claim_form(request, access, initial={"date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():

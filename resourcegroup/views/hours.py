@@ -14,12 +14,12 @@ from django.views.decorators.http import require_POST
 from participation.access import access_programme
 from participation.forms import add_service_errors
 
+from .. import access as rules
 from ..forms.hours import TimeEntryForm
 from ..money import hours_text
 from ..selectors.hours import (
     attended_meeting,
     contracts_visible_to,
-    has_hours,
     month_or_404,
     month_page,
     my_months,
@@ -30,7 +30,7 @@ from ..services import timesheets as service
 
 def _rep_access(request, slug):
     access = access_programme(request.user, slug)
-    if not has_hours(access=access, user=request.user):
+    if not rules.has_hours(access=access, user=request.user):
         raise Http404
     return access
 

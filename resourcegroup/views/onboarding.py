@@ -7,9 +7,10 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 
-from participation.access import access_programme, require_manage
+from participation.access import access_programme
 from participation.forms import add_service_errors
 
+from .. import access as rules
 from ..forms.onboarding import OnboardingForm
 from ..models import Onboarding
 from ..selectors.followup import member_for_followup
@@ -20,7 +21,7 @@ from ..services.onboarding import onboarding_save
 @login_required
 def onboarding_list(request, slug):
     access = access_programme(request.user, slug)
-    require_manage(access)
+    rules.require_manage(access)
     return render(
         request,
         "resourcegroup/onboarding/onboarding_list.html",

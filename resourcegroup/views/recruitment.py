@@ -7,10 +7,11 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
-from participation.access import access_programme, require_manage
+from participation.access import access_programme
 from participation.flood import FloodLimit, flood_exceeded, flood_refused
 from participation.forms import add_service_errors
 
+from .. import access as rules
 from ..forms.recruitment import (
     ApplicationForm,
     InviteForm,
@@ -45,7 +46,7 @@ def posting_list(request, slug):
 @login_required
 def posting_edit(request, slug, posting_id=None):
     access = access_programme(request.user, slug)
-    require_manage(access)
+    rules.require_manage(access)
     posting = posting_for(access=access, posting_id=posting_id) if posting_id else None
     initial = posting_initial(posting) if posting else {"target_age_min": 18, "target_age_max": 29}
     form = PostingForm(request.POST or None, programme=access.programme, initial=initial)

@@ -9,9 +9,10 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 
-from participation.access import access_programme, require_manage
+from participation.access import access_programme
 from participation.forms import add_service_errors
 
+from .. import access as rules
 from ..forms.stories import StoryCurateForm, StoryForm, ThemeInputForm
 from ..selectors.stories import (
     can_read_stories,
@@ -74,7 +75,7 @@ def story_detail(request, slug, story_id):
     access = access_programme(request.user, slug)
     story = story_for(access=access, story_id=story_id)
     form = None
-    if access.can_manage:
+    if rules.can_manage(access):
         form = StoryCurateForm(
             request.POST or None,
             programme=access.programme,
@@ -102,7 +103,7 @@ def story_detail(request, slug, story_id):
 @login_required
 def theme_list(request, slug):
     access = access_programme(request.user, slug)
-    require_manage(access)
+    rules.require_manage(access)
     return render(
         request,
         "resourcegroup/stories/theme_list.html",

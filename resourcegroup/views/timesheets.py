@@ -13,12 +13,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from participation.access import access_programme, require_manage
+from participation.access import access_programme
 from participation.forms import add_service_errors
 from participation.models import AuditEvent
 from participation.services.audit import audit_event
 from participation.spreadsheets import csv_response
 
+from .. import access as rules
 from ..forms.hours import ReturnForm
 from ..models import Timesheet
 from ..payroll import payroll_table
@@ -50,7 +51,7 @@ class TimesheetFilterForm(forms.Form):
 
 def _coordinator(request, slug):
     access = access_programme(request.user, slug)
-    require_manage(access)
+    rules.require_manage(access)
     return access
 
 

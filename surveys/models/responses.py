@@ -2,6 +2,7 @@
 no user agent, no time of day, no session key, and no link to the one-time token. A response's
 id is random, so that not even the order of the rows tells who answered first."""
 
+import secrets
 import uuid
 
 from django.db import models
@@ -18,8 +19,9 @@ class SurveyResponse(models.Model):
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
     round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="responses")
     office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="survey_responses")
-    # The day only: a time of day could be matched with an advisor's calendar.
-    submitted_on = models.DateField(_("answered on"))
+    # The week only (its Monday, or the round's first day if later): a day or a time of day
+    # could be matched with an advisor's calendar of first meetings.
+    submitted_on = models.DateField(_("answered in the week of"))
     language = models.CharField(_("language"), max_length=8, default="nb")
 
     class Meta:
@@ -31,8 +33,17 @@ class SurveyResponse(models.Model):
         return f"{self.survey} – {self.office} – {self.submitted_on}"
 
 
+def random_key() -> int:
+    """A random positive 63-bit key: answer rows are not numbered in the order they came."""
+    return secrets.randbits(62) + 1
+
+
 class Answer(models.Model):
-    """One answer to one question; a multiple-choice answer is one row per chosen option."""
+    """One answer to one question; a multiple-choice answer is one row per chosen option.
+    Its key is random (not a sequence), so the rows do not tell in which order responses came.
+    """
+
+    id = models.BigIntegerField(primary_key=True, default=random_key, editable=False)
 
     response = models.ForeignKey(SurveyResponse, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")

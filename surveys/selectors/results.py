@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from participation.models import Office
 
+from .. import access as rules
 from ..answering import choices_for
 from ..charts import question_chart
 from ..masking import mask_personal_details
@@ -433,6 +434,6 @@ def results_context(*, access, survey: Survey, round_id: int | None = None) -> d
         "question_items": [(q, question_chart(q)) for q in results.questions],
         "comparisons": round_comparison(survey=survey, office_ids=office_ids),
         "rates": response_rates(results=results),
-        "free_text": free_text_answers(results=results) if access.is_coordinator else [],
+        "free_text": free_text_answers(results=results) if rules.can_read_free_text(access) else [],
         "is_office_view": office_ids is not None,
     }

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from participation.models import Office
 
 from ..answering import Answers, FormToken, clean_answer, required_missing, visible_answers
+from ..masking import remove_personal_details
 from ..models import Answer, Question, Round, SubmissionToken, Survey, SurveyResponse
 from .codes import code_use
 
@@ -29,6 +30,12 @@ def round_for(survey: Survey, day: datetime.date) -> Round:
     if current is None:
         current = Round.objects.create(survey=survey, name="Runde 1", starts_on=day)
     return current
+
+
+def stored_day(today: datetime.date, current: Round) -> datetime.date:
+    """The day stored with a response: the Monday of its week, not before the round began."""
+    monday = today - datetime.timedelta(days=today.weekday())
+    return max(monday, current.starts_on) if current.starts_on <= today else monday
 
 
 def response_submit(
@@ -59,11 +66,12 @@ def response_submit(
             SubmissionToken.objects.create(digest=token.digest)
             if survey.requires_code and not code_use(survey=survey, office=office, code=code):
                 raise CodeNotValid
+            current = round_for(survey, today)
             response = SurveyResponse.objects.create(
                 survey=survey,
-                round=round_for(survey, today),
+                round=current,
                 office=office,
-                submitted_on=today,
+                submitted_on=stored_day(today, current),
                 language=language if language in survey.language_codes else "nb",
             )
             for row in rows:
@@ -107,7 +115,8 @@ def _rows_for(question: Question, value) -> list[Answer]:
     if kind == Question.Kind.SINGLE:
         return [Answer(question=question, option_id=int(value))]
     if kind in Question.TEXT_KINDS:
-        return [Answer(question=question, text=value)]
+        # Never stored: an anonymous answer may not hold a number or address to reach someone.
+        return [Answer(question=question, text=remove_personal_details(value))]
     if kind == Question.Kind.NUMBER or (kind == Question.Kind.SCALE and value.isdigit()):
         return [Answer(question=question, number=int(value))]
     return [Answer(question=question, choice=value)]

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from participation.access import access_programme, require_manage
 from participation.forms import add_service_errors
 
+from .. import access as rules
 from .. import services
 from ..forms import QuestionForm, RoundForm, SendForReviewForm, SurveyForm
 from ..links import base_url, office_links, qr_file, qr_svg, respondent_url
@@ -105,7 +106,7 @@ def survey_edit(request, slug, survey_id):
 def survey_detail(request, slug, survey_id):
     """The builder for coordinators; others go where they may be (results or comments)."""
     access, survey = access_survey(request.user, slug, survey_id)
-    if not access.is_coordinator:
+    if not rules.can_manage_surveys(access):
         if survey.status == survey.Status.REVIEW:
             return redirect("surveys:survey_review", slug=slug, survey_id=survey.pk)
         if can_see_results(access, survey):

@@ -13,6 +13,7 @@ from participation.models import AuditEvent
 from participation.services.audit import audit_event
 from participation.spreadsheets import csv_response
 
+from .. import access as rules
 from .. import services
 from ..forms import ChecklistLinkForm
 from ..selectors import (
@@ -46,9 +47,9 @@ def survey_export(request, slug, survey_id):
     """The figures as the results page shows them; for coordinators who ask (?all=1), one row
     per response with the time made coarse (surveys.selectors.exports)."""
     access, survey = access_survey(request.user, slug, survey_id)
-    if not (survey.is_published and access.can_see_programme_overview):
+    if not rules.can_export(access, survey):
         raise Http404
-    by_response = access.is_coordinator and request.GET.get("all") == "1"
+    by_response = rules.can_export_each_response(access) and request.GET.get("all") == "1"
     kind = "responses" if by_response else "figures"
     audit_event(
         actor=request.user,
@@ -86,7 +87,7 @@ def checklist_comparison_page(request, slug, survey_id):
         raise Http404
     items = linkable_items(survey=survey)
     form = None
-    if access.is_coordinator:
+    if rules.can_manage_surveys(access):
         form = ChecklistLinkForm(request.POST or None, survey=survey, items=items)
         if request.method == "POST" and form.is_valid():
             try:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from participation.forms import add_service_errors
 
+from .. import access as rules
 from .. import services
 from ..answering import choices_for
 from ..forms import ReviewCommentForm
@@ -19,7 +20,7 @@ from ..selectors import access_survey, survey_questions
 def survey_review(request, slug, survey_id):
     access, survey = access_survey(request.user, slug, survey_id)
     if survey.status != survey.Status.REVIEW:
-        if access.is_coordinator:
+        if rules.can_manage_surveys(access):
             return redirect("surveys:survey_detail", slug=slug, survey_id=survey.pk)
         raise Http404
     questions = survey_questions(survey=survey, with_comments=True)

@@ -104,7 +104,9 @@ def test_coordinator_runs_a_meeting_from_agenda_to_approved_minutes(page, demo, 
     # --- The latest meeting held, its minutes a draft: the dashboard asks for them first ---
     page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Oversikt").click()
     needs_doing = page.get_by_role("region", name="Må gjøres")
-    waiting = needs_doing.get_by_role("listitem").filter(has_text="Godkjenn referatet:")
+    waiting = needs_doing.get_by_role("listitem").filter(
+        has=page.get_by_role("link", name="Godkjenn referatet", exact=True)
+    )
     last_held = waiting.get_by_role("link", name=re.compile(f"^{GROUP}, ")).first
     last_held_name = last_held.inner_text()
     last_held.click()

@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 from participation.models import ActionItem, Decision, Group, Meeting
 
-from .browser import log_in, visit
+from .browser import expect_no_sideways_scroll, log_in, visit
 from .conftest import PHONE, PROGRAMME_SLUG
 
 COORDINATOR = "coordinator@example.org"
@@ -45,6 +45,7 @@ def test_nothing_typed_on_the_minutes_page_is_lost(open_page, demo):
     expect_message(page, "Referatet er lagret som utkast. Vedtaket er lagt til.")
     expect(page.get_by_label("Generelle notater")).to_have_value("Skrevet før vedtaket.")
     expect(page.get_by_text("Gruppa lager en plakat om frister.")).to_be_visible()
+    page.screenshot(path="/work/shots/minutes-after-1280.png", full_page=True)
     assert Decision.objects.filter(meeting=meeting, text__startswith="Gruppa lager").exists()
 
     # --- An action item with no title is refused; the text typed meanwhile stays ---
@@ -54,6 +55,7 @@ def test_nothing_typed_on_the_minutes_page_is_lost(open_page, demo):
 
     summary = page.locator("#error-summary")
     expect(summary).to_be_visible()
+    expect(summary).to_be_focused()  # keyboard and screen reader users hear it first
     expect(summary).to_contain_text("Ingenting er lagret ennå")
     expect(page.get_by_label("Generelle notater")).to_have_value("Skrevet før oppfølgingspunktet.")
     expect(page.get_by_label("Hva ble bestemt?")).to_have_value("Et vedtak til.")
@@ -67,6 +69,8 @@ def test_nothing_typed_on_the_minutes_page_is_lost(open_page, demo):
     phone = open_page(PHONE)
     log_in(phone, REPRESENTATIVE)
     visit(phone, minutes_path(meeting))
+    expect_no_sideways_scroll(phone)
+    phone.screenshot(path="/work/shots/minutes-after-360.png", full_page=True)
     page.get_by_label("Generelle notater").fill("Koordinatorens versjon.")
     phone.get_by_label("Generelle notater").fill("Representantens versjon.")
     phone.get_by_role("button", name="Lagre referatet").click()

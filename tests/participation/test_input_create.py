@@ -73,10 +73,16 @@ def test_input_raised_in_a_meeting_remembers_the_meeting(login, client, cast):
     assert Input.objects.get().meeting == meeting
 
 
-def test_meeting_list_offers_recent_and_coming_meetings_of_the_programme_only(login, client, cast):
+def test_meeting_list_offers_only_meetings_held_newest_first(login, client, cast):
     now = timezone.now()
     recent = MeetingFactory(group=cast.resource_group, title="Nylig møte")
-    coming = MeetingFactory(
+    older = MeetingFactory(
+        group=cast.project_group,
+        title="Eldre møte",
+        starts_at=now - datetime.timedelta(days=30),
+        ends_at=now - datetime.timedelta(days=30, hours=-2),
+    )
+    MeetingFactory(  # not held yet: nothing can have come up in it
         group=cast.project_group,
         title="Kommende møte",
         starts_at=now + datetime.timedelta(days=30),
@@ -92,7 +98,44 @@ def test_meeting_list_offers_recent_and_coming_meetings_of_the_programme_only(lo
 
     form = client.get(URL).context["form"]
 
-    assert list(form.fields["meeting"].queryset) == [coming, recent]
+    assert list(form.fields["meeting"].queryset) == [recent, older]
+
+
+def test_an_input_from_a_meeting_takes_the_meetings_date(login, client, cast):
+    held = MeetingFactory(
+        group=cast.resource_group,
+        starts_at=timezone.now() - datetime.timedelta(days=10),
+    )
+    login(cast.coordinator)
+
+    client.post(URL, valid_post(cast, meeting=held.pk, raised_on=""))
+
+    assert Input.objects.get().raised_on == timezone.localdate(held.starts_at)
+
+
+def test_an_input_not_from_a_meeting_needs_a_date(login, client, cast):
+    login(cast.coordinator)
+
+    response = client.post(
+        URL, valid_post(cast, raised_on="", title="Beholdt tittel"), HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    body = response.content.decode()
+    assert "Give the date the input was raised." in body and "Beholdt tittel" in body
+    assert not Input.objects.exists()
+
+
+def test_people_are_grouped_by_role_in_the_person_list(login, client, cast):
+    login(cast.coordinator)
+
+    body = client.get(URL, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    person_select = body.split('name="assigned_to"')[1].split("</select>")[0]
+    assert '<optgroup label="Coordinators">' in person_select
+    assert f'<optgroup label="{cast.resource_group.name}">' in person_select
+    coordinators = person_select.split('<optgroup label="Coordinators">')[1].split("</optgroup>")[0]
+    assert cast.coordinator.display_name in coordinators
+    assert cast.member.display_name not in coordinators
 
 
 def test_person_list_offers_coordinators_and_current_members_once_each(login, client, cast):

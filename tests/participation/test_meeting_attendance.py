@@ -280,3 +280,22 @@ def test_overview_queries_do_not_grow_with_members_and_meetings(
 
     with django_assert_max_num_queries(baseline):
         client.get(url_)
+
+
+def test_overview_shows_the_newest_meeting_first(login, client, cast, emma):
+    meetings = past_meetings(cast.resource_group, 3)
+    for meeting in meetings:
+        services.attendance_record(meeting=meeting, statuses={emma.pk: "present"})
+    services.attendance_record(meeting=meetings[0], statuses={emma.pk: "absent"})
+    login(cast.coordinator)
+
+    body = client.get(overview_url(cast.resource_group)).content.decode()
+
+    header = body.split('id="members-heading"')[1].split("</thead>")[0]
+    links = [f"/p/best/meetings/{m.pk}/" for m in reversed(meetings)]
+    positions = [header.index(link) for link in links]
+    assert positions == sorted(positions)
+    # The cells follow the header: the oldest meeting, where Emma was absent, comes last.
+    emma_row = body.split("Emma Medlem")[-1].split("</tr>")[0]
+    assert emma_row.rindex("Absent") > emma_row.rindex("Present")
+    assert "Newest meeting first" in body

@@ -87,7 +87,9 @@ def test_programme_page_query_count_does_not_grow_with_members(
     client.get("/p/best/")
     MembershipFactory.create_batch(10, group=cast.resource_group)
 
-    with django_assert_max_num_queries(30) as queries:
+    # A fixed cost: the task list asks each app once per kind of task (see
+    # tests/participation/test_start_page_tasks.py); what matters is that it does not grow.
+    with django_assert_max_num_queries(36) as queries:
         client.get("/p/best/")
     baseline = len(queries)
     MembershipFactory.create_batch(10, group=cast.project_group)

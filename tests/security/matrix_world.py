@@ -40,6 +40,7 @@ from resourcegroup.models import (
     TravelClaim,
 )
 from surveys.models import ReviewComment, Survey
+from surveys.services import codes_make
 from tests.checklists.factories import (
     ChecklistItemFactory,
     ChecklistUseFactory,
@@ -164,6 +165,7 @@ def build_world() -> SimpleNamespace:
         "code": offer.public_code,
         "survey_slug": survey.slug,
         "posting_slug": posting.slug,
+        "batch_id": codes_make(survey=survey, office=survey.offices.first(), count=1).pk,
         "draft_survey_id": draft_survey.pk,
         "draft_question_id": draft_question.pk,
         "draft_comment_id": ReviewComment.objects.create(
@@ -244,6 +246,7 @@ def build_world() -> SimpleNamespace:
         "code": b_offer.public_code,
         "survey_slug": b_survey.slug,
         "posting_slug": b_posting.slug,
+        "batch_id": codes_make(survey=b_survey, office=b_survey.offices.first(), count=1).pk,
     }
     # Added last: b.offices.first() above must stay the office shared with the demo.
     b.offices.add(b_own_office)

@@ -223,6 +223,8 @@ PERMISSIONS = {
     "surveys:survey_qr_png": Row(both={COORDINATOR}),
     "surveys:survey_results": Row(both={ADVISOR, STEERING, COORDINATOR}),
     "surveys:survey_export": Row(both={STEERING, COORDINATOR}),
+    "surveys:survey_codes": Row(both={COORDINATOR}),
+    "data_register": Row(both={COORDINATOR}),
     "surveys:checklist_comparison": Row(get={ADVISOR, STEERING, COORDINATOR}, post={COORDINATOR}),
     # --- offers --------------------------------------------------------------------------
     "offers:judge": Row(both=EVERYONE),
@@ -248,6 +250,7 @@ PERMISSIONS = {
     "reports:checklist_card": Row(both=PROGRAMME),
     "reports:survey_poster": Row(both={COORDINATOR}),
     "reports:survey_card": Row(both={COORDINATOR}),
+    "reports:survey_code_slips": Row(both={COORDINATOR}),
     "reports:survey_results_pdf": Row(both={ADVISOR, STEERING, COORDINATOR}),
     "reports:timesheet_pdf": Row(both={PAID_REP, COORDINATOR}),
     "reports:meeting_minutes_pdf": Row(both={MEMBER, PAID_REP, STEERING, COORDINATOR}),

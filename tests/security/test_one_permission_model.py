@@ -1,11 +1,24 @@
 """Each app keeps its access rules in one module: nothing outside participation/access.py builds
-an access record by hand, and checklists' views ask checklists/access.py."""
+an access record by hand, and the views and selectors of checklists, resourcegroup, surveys and
+reports ask their app's access.py instead of checking roles themselves."""
 
 import pathlib
 import re
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 APPS = ("participation", "resourcegroup", "checklists", "surveys", "offers", "reports")
+FOLDERS = (
+    "checklists/views",
+    "resourcegroup/views",
+    "resourcegroup/selectors",
+    "reports/views",
+    "surveys/views",
+    "surveys/selectors",
+)
+ROLE_CHECKS = re.compile(
+    r"(?<!rules)\.(can_manage|is_coordinator|is_advisor|is_steering_member|"
+    r"is_paid_representative|is_resource_group_member|can_see_programme_overview)\b|role =="
+)
 
 
 def _sources():
@@ -26,15 +39,13 @@ def test_no_code_builds_an_access_record_by_hand():
     assert offenders == []
 
 
-def test_checklist_views_hold_no_role_checks_of_their_own():
-    role_checks = re.compile(
-        r"\.(can_manage|is_coordinator|is_advisor|is_steering_member)\b|role =="
-    )
+def test_views_and_selectors_hold_no_role_checks_of_their_own():
     offenders = [
-        f"{path.name}:{number}"
-        for path in (ROOT / "checklists" / "views").glob("*.py")
+        f"{path.relative_to(ROOT)}:{number}"
+        for folder in FOLDERS
+        for path in (ROOT / folder).glob("*.py")
         for number, line in enumerate(path.read_text().splitlines(), 1)
-        if role_checks.search(line)
+        if ROLE_CHECKS.search(line)
     ]
 
     assert offenders == []

@@ -415,3 +415,33 @@ def test_respondent_page_queries_do_not_grow_with_questions(client, survey):
         add_options(question, "A", "B", "C")
 
     assert screen_queries() == few
+
+
+def test_an_answer_is_stored_without_numbers_or_addresses_and_with_the_week_only(client, survey):
+    import datetime
+
+    from django.utils import timezone
+
+    respondent = Respondent(client, survey)
+    q = survey.q
+    respondent.post()
+    respondent.post({q[0]: "4"})
+    respondent.post({q[1]: "no"})
+    respondent.post({q[3]: "Ring 912 34 567 eller ola@example.org, fnr 01019012345", q[4]: "2"})
+
+    text = Answer.objects.get(question=q[3]).text
+    assert text == "Ring [fjernet] eller [fjernet], fnr [fjernet]"
+    day = SurveyResponse.objects.get().submitted_on
+    today = timezone.localdate()
+    assert day == max(
+        today - datetime.timedelta(days=today.weekday()), survey.rounds.get().starts_on
+    )
+
+
+def test_answer_rows_carry_random_keys_that_do_not_tell_the_order(client, survey):
+    for _ in range(3):
+        answer_all(Respondent(client, survey), survey)
+
+    keys = list(Answer.objects.values_list("pk", flat=True))
+    assert len(keys) == 15
+    assert max(keys) - min(keys) > 10**9  # not a sequence 1, 2, 3, …

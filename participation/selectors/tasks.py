@@ -1,0 +1,205 @@
+"""The coordinator's start page as a task list: everything waiting on them, each with a count
+and a link, in a fixed number of queries whatever the numbers.
+
+participation's own tasks come first, then those of every installed app with a `start_page`
+module offering `coordinator_tasks(*, access, user, now) -> list[Task]` (the base never imports the
+apps built on it, as with reminders).
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import import_module
+
+from django.apps import apps
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from ..access import ProgrammeAccess, groups_visible_to
+from ..models import ActionItem, Input, Meeting
+
+# The agenda should reach members a week ahead; follow-ups due this soon are on the list.
+AGENDA_WARNING_DAYS = 7
+FOLLOW_UP_DAYS = 7
+MINUTES_LOOKBACK_DAYS = 180
+# A task shows its first few items by name; the link leads to the rest.
+ITEMS_SHOWN = 5
+
+
+@dataclass
+class TaskItem:
+    label: str
+    url: str
+    note: str = ""
+
+
+@dataclass
+class Task:
+    """One kind of work waiting: what to do, how many, where to do it."""
+
+    key: str
+    label: str
+    count: int
+    url: str
+    items: list[TaskItem] = field(default_factory=list)
+
+
+def _meeting_item(slug: str, meeting: Meeting, url_name: str) -> TaskItem:
+    return TaskItem(
+        label=f"{meeting.display_title}, {_short_date(meeting.starts_at)}",
+        url=reverse(url_name, args=[slug, meeting.pk]),
+    )
+
+
+def _short_date(moment) -> str:
+    return date_format(timezone.localtime(moment), "j. b")
+
+
+def participation_tasks(*, access: ProgrammeAccess, user, now) -> list[Task]:
+    """Agendas, minutes, inputs and follow-ups waiting on the coordinator."""
+    slug = access.programme.slug
+    today = timezone.localdate(now)
+    groups = groups_visible_to(access)
+    # One query for both ends: agendas of the coming week, minutes of meetings held.
+    soon = now + datetime.timedelta(days=AGENDA_WARNING_DAYS)
+    relevant = list(
+        Meeting.objects.filter(group__in=groups)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .filter(
+            Q(starts_at__gt=now, starts_at__lte=soon, agenda_sent_at__isnull=True)
+            | Q(
+                starts_at__lte=now,
+                starts_at__gte=now - datetime.timedelta(days=MINUTES_LOOKBACK_DAYS),
+            )
+        )
+        .select_related("group")
+        .order_by("starts_at")
+    )
+    agendas = [m for m in relevant if m.starts_at > now]
+    held = [
+        m
+        for m in reversed(relevant)
+        if m.starts_at <= now and m.minutes_status != Meeting.MinutesStatus.APPROVED
+    ]
+    to_write = [m for m in held if m.minutes_status == Meeting.MinutesStatus.NONE]
+    to_approve = [m for m in held if m.minutes_status == Meeting.MinutesStatus.DRAFT]
+    inputs = list(
+        Input.objects.filter(programme=access.programme)
+        .waiting_for_feedback()
+        .exclude(status__in=[Input.Status.DONE, Input.Status.DECLINED])
+        .select_related("assigned_office", "assigned_to")
+        .order_by("feedback_due_on")
+    )
+    follow_ups = list(
+        ActionItem.objects.filter(
+            group__in=groups,
+            status=ActionItem.Status.OPEN,
+            due_on__lte=today + datetime.timedelta(days=FOLLOW_UP_DAYS),
+        )
+        .select_related("owner")
+        .order_by("due_on")
+    )
+    tasks = [
+        Task(
+            "agendas",
+            _("Send the agenda"),
+            len(agendas),
+            reverse("agenda_send", args=[slug, agendas[0].pk]) if agendas else "",
+            [_meeting_item(slug, m, "agenda_send") for m in agendas[:ITEMS_SHOWN]],
+        ),
+        Task(
+            "minutes_to_approve",
+            _("Approve the minutes"),
+            len(to_approve),
+            reverse("meeting_minutes", args=[slug, to_approve[0].pk]) if to_approve else "",
+            [_meeting_item(slug, m, "meeting_minutes") for m in to_approve[:ITEMS_SHOWN]],
+        ),
+        Task(
+            "minutes_to_write",
+            _("Write the minutes"),
+            len(to_write),
+            reverse("meeting_minutes", args=[slug, to_write[0].pk]) if to_write else "",
+            [_meeting_item(slug, m, "meeting_minutes") for m in to_write[:ITEMS_SHOWN]],
+        ),
+        Task(
+            "inputs",
+            _("Inputs waiting for an answer"),
+            len(inputs),
+            reverse("input_list", args=[slug]),
+            [
+                TaskItem(
+                    label=item.title,
+                    url=reverse("input_detail", args=[slug, item.pk]),
+                    note=_whose_turn(item, today),
+                )
+                for item in inputs[:ITEMS_SHOWN]
+            ],
+        ),
+        Task(
+            "follow_ups",
+            _("Action items due within a week or overdue"),
+            len(follow_ups),
+            reverse("meeting_detail", args=[slug, follow_ups[0].meeting_id]) if follow_ups else "",
+            [
+                TaskItem(
+                    label=item.title,
+                    url=reverse("meeting_detail", args=[slug, item.meeting_id]),
+                    note=_due_note(item, today),
+                )
+                for item in follow_ups[:ITEMS_SHOWN]
+            ],
+        ),
+    ]
+    return tasks
+
+
+def _due_note(item: ActionItem, today: datetime.date) -> str:
+    owner = item.owner.display_name if item.owner_id else _("nobody named")
+    due = _("overdue since %(day)s") if item.due_on < today else _("due %(day)s")
+    return f"{owner}, " + due % {"day": _short_date_of_day(item.due_on)}
+
+
+def _short_date_of_day(day: datetime.date) -> str:
+    return date_format(day, "j. b")
+
+
+def _whose_turn(item: Input, today: datetime.date) -> str:
+    if item.assigned_to_id:
+        turn = _("with %(name)s") % {"name": item.assigned_to.display_name}
+    elif item.assigned_office_id:
+        turn = _("with %(office)s") % {"office": item.assigned_office.name}
+    else:
+        turn = _("nobody assigned yet: your turn")
+    if item.feedback_due_on and item.feedback_due_on < today:
+        turn += " · " + _("late")
+    return turn
+
+
+def task_providers() -> list[Callable]:
+    """participation's tasks, then those of each installed app's `start_page` module."""
+    found = [participation_tasks]
+    for config in apps.get_app_configs():
+        if config.label == "participation":
+            continue
+        try:
+            module = import_module(f"{config.name}.start_page")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.start_page":
+                raise
+            continue
+        found.append(module.coordinator_tasks)
+    return found
+
+
+def coordinator_tasks(*, access: ProgrammeAccess, user, now=None) -> list[Task]:
+    """Every task waiting on the coordinator, those with something to do first."""
+    now = now or timezone.now()
+    tasks = [
+        task
+        for provider in task_providers()
+        for task in provider(access=access, user=user, now=now)
+    ]
+    return sorted(tasks, key=lambda task: task.count == 0)

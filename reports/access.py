@@ -1,0 +1,39 @@
+"""Who may see and do what with reports. The one place the report views ask.
+
+Steering reports are for the coordinators and the steering group; only coordinators set the
+schedule. Everybody else, and everybody outside the programme, gets a 404.
+"""
+
+from django.http import Http404
+
+from participation.access import ProgrammeAccess, access_programme, require_manage
+from participation.models import User
+
+from .models import Report
+
+__all__ = ["access_report", "access_reports", "can_read_reports", "require_manage"]
+
+
+def can_read_reports(access: ProgrammeAccess) -> bool:
+    return access.can_see_programme_overview
+
+
+def access_reports(user: User, slug: str) -> ProgrammeAccess:
+    """Reports are for coordinators and the steering group; everybody else gets a 404."""
+    access = access_programme(user, slug)
+    if not can_read_reports(access):
+        raise Http404
+    return access
+
+
+def access_report(user: User, slug: str, report_id: int) -> tuple[ProgrammeAccess, Report]:
+    """One report of the programme; 404 for another programme's or for those not allowed."""
+    access = access_reports(user, slug)
+    report = (
+        Report.objects.filter(programme=access.programme, pk=report_id)
+        .select_related("requested_by", "for_meeting__group", "programme")
+        .first()
+    )
+    if report is None:
+        raise Http404
+    return access, report
