@@ -211,3 +211,14 @@ def test_only_coordinators_reach_the_setup_pages(login, client, cast, who):
     assert client.post("/p/best/setup/programme/", PROGRAMME).status_code == 404
     cast.programme.refresh_from_db()
     assert cast.programme.goals == ""
+
+
+def test_an_office_out_of_use_is_not_offered_when_inviting(login, client, cast):
+    cast.offices.toten.is_active = False
+    cast.offices.toten.save()
+    login(cast.coordinator)
+
+    page = client.get("/p/best/invite/").content.decode()
+
+    assert "NAV Gjøvik" in page
+    assert "NAV Østre Toten" not in page
