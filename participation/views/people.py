@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.i18n import set_language as django_set_language
 
 from .. import services
@@ -253,6 +253,7 @@ def set_language(request):
 _add_errors = add_service_errors
 
 
+@require_safe
 @login_required
 def glossary(request):
     """The words of the field that cannot be avoided, explained in plain language."""

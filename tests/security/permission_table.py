@@ -46,6 +46,8 @@ PERMISSIONS = {
     # --- participation -------------------------------------------------------------------
     "healthz": Row(get=EVERYONE, post=NOBODY),
     "home": Row(both=SIGNED_IN),
+    # The glossary is for anyone signed in, not tied to a programme; it answers GET only.
+    "glossary": Row(get=SIGNED_IN, post=NOBODY),
     "programme_detail": Row(both=PROGRAMME),
     "person_invite": Row(both={COORDINATOR}),
     "group_members": Row(both={COORDINATOR}),
@@ -73,10 +75,12 @@ PERMISSIONS = {
     "agenda_item_decide": Row(
         get=NOBODY, post={PAID_REP, COORDINATOR}, kwargs={"item_id": "agenda_item_id"}
     ),
-    "agenda_send": Row(get=NOBODY, post={PAID_REP, COORDINATOR}),
+    # GET is the check step: who gets the agenda, by which channel, and the message.
+    "agenda_send": Row(both={PAID_REP, COORDINATOR}),
     "meeting_attendance": Row(both={PAID_REP, COORDINATOR}),
     "meeting_minutes": Row(both={PAID_REP, COORDINATOR}),
-    "meeting_minutes_approve": Row(get=NOBODY, post={COORDINATOR}),
+    # GET is the check step showing the version that will be locked.
+    "meeting_minutes_approve": Row(both={COORDINATOR}),
     "meeting_decision_add": Row(get=NOBODY, post={PAID_REP, COORDINATOR}),
     "meeting_action_add": Row(get=NOBODY, post={PAID_REP, COORDINATOR}),
     "action_item_status": Row(
@@ -212,9 +216,8 @@ PERMISSIONS = {
         post={COORDINATOR},
         kwargs={"survey_id": "draft_survey_id", "comment_id": "draft_comment_id"},
     ),
-    "surveys:survey_publish": Row(
-        get=NOBODY, post={COORDINATOR}, kwargs={"survey_id": "draft_survey_id"}
-    ),
+    # GET is the check step listing the questions publishing locks.
+    "surveys:survey_publish": Row(both={COORDINATOR}, kwargs={"survey_id": "draft_survey_id"}),
     "surveys:survey_close": Row(get=NOBODY, post={COORDINATOR}),
     "surveys:survey_reopen": Row(get=NOBODY, post={COORDINATOR}),
     "surveys:round_create": Row(both={COORDINATOR}),
