@@ -5,7 +5,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Group, Office, Programme
+from ..models import Group, Office, Programme, Weekday
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -100,6 +100,9 @@ class GroupForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Words, not dashes, for the empty choice.
+        self.fields["kind"].choices = [("", _("Choose a kind")), *Group.Kind.choices]
+        self.fields["meeting_weekday"].choices = [("", _("No fixed day")), *Weekday.choices]
         group = self.instance
         if group.pk:
             self.fields["min_meetings_per_year"].initial = group.min_meetings_per_year
