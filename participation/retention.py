@@ -120,11 +120,22 @@ RULES = [
 
 
 def retention_apply() -> dict[str, int]:
-    """Run every rule's service once; log and return how many each removed or anonymised."""
+    """Run every rule's service once; log, record in the audit log and return how many each
+    removed or anonymised."""
+    from .models import AuditEvent
+    from .services.audit import audit_event
+
     removed = {}
     for rule in RULES:
         if rule.service is None:
             continue
         removed[rule.key] = import_string(rule.service)()
         logger.info("retention %s: %s removed", rule.key, removed[rule.key])
+    audit_event(
+        actor=None,
+        action=AuditEvent.Action.DELETED,
+        programme=None,
+        subject="Retention",
+        detail=", ".join(f"{key}: {count}" for key, count in removed.items()),
+    )
     return removed

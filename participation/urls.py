@@ -1,6 +1,16 @@
 """participation's URLs. Each subject's views module keeps its own `urlpatterns`."""
 
-from .views import audit, calendars, inputs, meetings, notifications, people, register, setup
+from .views import (
+    audit,
+    calendars,
+    inputs,
+    meetings,
+    notifications,
+    people,
+    personal,
+    register,
+    setup,
+)
 
 urlpatterns = (
     people.urlpatterns
@@ -10,5 +20,6 @@ urlpatterns = (
     + notifications.urlpatterns
     + audit.urlpatterns
     + register.urlpatterns
+    + personal.urlpatterns
     + setup.urlpatterns
 )

@@ -37,6 +37,34 @@ EXTRA_HEADER = [
 ]
 
 
+# Positions of the columns that hold numbers (right-aligned on the page).
+PAYROLL_NUMBER_COLUMNS = {3, 4, 5, 8, 9, 10, 11}
+
+
+def payroll_totals(rows: list[PayrollRow], extras: dict[int, PayrollExtra]) -> list[str]:
+    """The sums of the file's columns, placed under them: hours, hours amount, meetings,
+    honoraria, travel and the grand total."""
+    hours = sum((row.hours for row in rows), Decimal("0"))
+    amount = sum((row.amount for row in rows), Decimal("0"))
+    honoraria = sum((extra.honoraria for extra in extras.values()), Decimal("0"))
+    travel = sum((extra.travel for extra in extras.values()), Decimal("0"))
+    meetings = sum(extra.meetings for extra in extras.values())
+    return [
+        str(gettext_lazy("In all")),
+        "",
+        "",
+        hours_text(hours),
+        "",
+        nok(amount),
+        "",
+        "",
+        str(meetings),
+        nok(honoraria),
+        nok(travel),
+        nok(amount + honoraria + travel),
+    ]
+
+
 def nok(amount: Decimal) -> str:
     """1234.5 → "1234,50": two decimals, a decimal comma, no thousands separator."""
     return f"{amount:.2f}".replace(".", ",")

@@ -296,15 +296,19 @@ def members_anonymise_departed(*, today: datetime.date | None = None) -> int:
         .exclude(pk__in=still_there)
         .exclude(display_name=FORMER_MEMBER)
     )
-    with transaction.atomic():
-        for person in people:
-            person.display_name = FORMER_MEMBER
-            person.email = f"former-{person.pk}@invalid.example"
-            person.phone = ""
-            person.is_active = False
-            person.set_unusable_password()
-        User.objects.bulk_update(
-            people, ["display_name", "email", "phone", "is_active", "password"]
-        )
-        Membership.objects.filter(person__in=people).update(handover_note="")
+    people_anonymise(people=people)
     return len(people)
+
+
+@transaction.atomic
+def people_anonymise(*, people: list[User]) -> None:
+    """Name, e-mail, phone and handover notes go and the login closes; memberships and
+    attendance stay, counted as a former member's."""
+    for person in people:
+        person.display_name = FORMER_MEMBER
+        person.email = f"former-{person.pk}@invalid.example"
+        person.phone = ""
+        person.is_active = False
+        person.set_unusable_password()
+    User.objects.bulk_update(people, ["display_name", "email", "phone", "is_active", "password"])
+    Membership.objects.filter(person__in=people).update(handover_note="")

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from participation.models import Group, Membership, Programme
 
 from ..models import Application, Posting
+from ..models.recruitment import APPLICATION_CONSENT
 from .hours import DATE_INPUT
 
 OTHER_MUNICIPALITY = "other"
@@ -72,10 +73,7 @@ class ApplicationForm(forms.Form):
         help_text=_("A few sentences are enough. Do not write your national identity number."),
     )
     has_consented = forms.BooleanField(
-        label=_(
-            "I agree that NAV stores my application to choose members for the group. Applications "
-            "not chosen are deleted after the recruitment."
-        ),
+        label=APPLICATION_CONSENT,
         required=False,
     )
 

@@ -77,6 +77,13 @@ class Posting(models.Model):
         return self.opens_on <= today <= self.closes_on
 
 
+# The words the applicant agrees to; stored with the application as it was shown.
+APPLICATION_CONSENT = _(
+    "I agree that NAV stores my application to choose members for the group. Applications "
+    "not chosen are deleted after the recruitment."
+)
+
+
 class Application(models.Model):
     class Status(models.TextChoices):
         RECEIVED = "received", _("Received")
@@ -126,6 +133,9 @@ class Application(models.Model):
     age_band = models.CharField(_("age"), max_length=10, choices=AgeBand.choices)
     motivation = models.TextField(_("why do you want to join?"))
     has_consented = models.BooleanField(_("consent to store the application"), default=False)
+    # What the applicant agreed to, word for word in their language, and when.
+    consent_text = models.TextField(_("consent given"), blank=True)
+    consented_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
     source = models.CharField(max_length=12, choices=Source.choices, default=Source.FORM)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED

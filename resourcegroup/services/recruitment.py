@@ -12,6 +12,7 @@ from participation.models import Group, Membership, Programme, User
 from participation.privacy import find_personal_numbers, remove_personal_numbers
 
 from ..models import Application, ApplicationEvent, Posting
+from ..models.recruitment import APPLICATION_CONSENT
 
 # Applications that did not lead to a place; deleted a set time after the posting closes.
 NOT_CHOSEN_STATUSES = (Application.Status.NOT_CHOSEN, Application.Status.DECLINED)
@@ -116,6 +117,8 @@ def application_submit(
         age_band=age_band,
         motivation=remove_personal_numbers(motivation.strip()),
         has_consented=True,
+        consent_text=str(APPLICATION_CONSENT),
+        consented_at=timezone.now(),
         source=source,
     )
     application.full_clean()
@@ -211,6 +214,12 @@ def application_invite(
 
 
 END_STATUSES = (*NOT_CHOSEN_STATUSES, Application.Status.ACCEPTED)
+
+
+def application_withdraw_consent(*, application: Application) -> None:
+    """The applicant withdraws the consent to store the application: it is deleted at once
+    (a member's place in the group, if any, is not touched)."""
+    Application.objects.filter(pk=application.pk).delete()
 
 
 def applications_delete_ended(*, today: datetime.date | None = None) -> int:

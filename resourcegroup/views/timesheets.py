@@ -22,8 +22,8 @@ from participation.spreadsheets import csv_response
 from .. import access as rules
 from ..forms.hours import ReturnForm
 from ..models import Timesheet
-from ..payroll import payroll_table
-from ..selectors.honoraria import payroll_extras
+from ..payroll import PAYROLL_NUMBER_COLUMNS, payroll_table, payroll_totals
+from ..selectors.honoraria import payroll_extra_months, payroll_extras
 from ..selectors.hours import (
     budget_overview,
     month_or_404,
@@ -160,21 +160,33 @@ def timesheet_return(request, slug, timesheet_id):
 
 @login_required
 def payroll(request, slug):
+    """The month's payroll file as a table: exactly its header, rows and totals, so that what
+    the coordinator checks here is what the file holds."""
     access = _coordinator(request, slug)
-    months = payroll_months(programme=access.programme)
+    programme = access.programme
+    months = sorted(
+        set(payroll_months(programme=programme)) | set(payroll_extra_months(programme=programme)),
+        reverse=True,
+    )
     chosen = _month_from(request.GET.get("month", "")) or (months[0] if months else None)
-    rows = payroll_rows(programme=access.programme, month=chosen) if chosen else []
+    header, lines, footer = [], [], []
+    if chosen:
+        rows = payroll_rows(programme=programme, month=chosen)
+        extras = payroll_extras(programme=programme, month=chosen)
+        header, lines = payroll_table(rows, extras)
+        footer = payroll_totals(rows, extras)
     return render(
         request,
         "resourcegroup/hours/payroll.html",
         {
             "access": access,
-            "programme": access.programme,
+            "programme": programme,
             "months": months,
             "chosen": chosen,
-            "rows": rows,
-            "total_hours": sum((r.hours for r in rows), 0),
-            "total_amount": sum((r.amount for r in rows), 0),
+            "header": header,
+            "lines": lines,
+            "footer": footer,
+            "number_columns": PAYROLL_NUMBER_COLUMNS,
         },
     )
 

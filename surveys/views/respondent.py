@@ -49,10 +49,12 @@ from ..services import (
 DEFAULT_MIN_SECONDS = 4
 HONEYPOT = "website"
 INTRO = -1
-# Every page of the survey is a post. One address may be a whole office's guest network, so
-# the address limit leaves room for a waiting room of people; a script sending dozens of
-# answers in minutes is refused. The survey's own limit stops a flood spread over addresses.
-FLOOD = FloodLimit(scope="survey", per_address=40, per_target=600, window_seconds=600)
+# Every page of the survey is a post, about a dozen for a whole response. One address may be
+# an office's guest network or a mobile operator's shared address, so it may send some twenty
+# whole responses in ten minutes; a script sending dozens is refused. The survey's own limit
+# (some thousand responses in ten minutes, far above any real round) stops a flood spread over
+# addresses without letting a few senders shut real respondents out.
+FLOOD = FloodLimit(scope="survey", per_address=240, per_target=12_000, window_seconds=600)
 
 
 def _min_seconds() -> float:

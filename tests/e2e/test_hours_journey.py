@@ -110,6 +110,9 @@ def test_representative_logs_and_sends_the_month_and_the_coordinator_approves_it
     entries_table = laptop.get_by_role("table", name="Entries in the month")
     expect(entries_table).to_contain_text("Read the papers for the theme day")
     expect_no_serious_accessibility_violations(laptop)
+    expect(
+        laptop.get_by_text(re.compile(r"^You approve .* exactly as listed above\.$"))
+    ).to_be_visible()
     laptop.get_by_role("button", name="Approve the month").click()
 
     expect(laptop).to_have_url(re.compile(re.escape(TIMESHEETS_PATH) + "$"))
@@ -125,7 +128,7 @@ def test_representative_logs_and_sends_the_month_and_the_coordinator_approves_it
     expect(laptop.get_by_label("Month").locator("option", has_text=month)).to_have_count(1)
     laptop.get_by_label("Month").select_option(label=month)
     laptop.get_by_role("button", name="Show").click()
-    payroll = laptop.get_by_role("table", name=f"Approved hours in {month}")
+    payroll = laptop.get_by_role("table", name=f"The payroll file for {month}")
     expect(payroll.get_by_role("row").filter(has_text=REPRESENTATIVE)).to_have_count(1)
     expect(laptop.get_by_role("link", name=f"Download the file for {month} (CSV)")).to_be_visible()
     expect_no_serious_accessibility_violations(laptop)

@@ -151,7 +151,7 @@ def test_the_payroll_page_and_file(login, client, english, cast, reps):
 
     page = client.get(BASE + "payroll/?month=2024-03").content.decode()
     assert "Sander Myhre" in page
-    assert "750.00" in page
+    assert "750,00" in page  # as in the file
 
     response = client.get(BASE + "payroll/2024/3/csv/")
     assert response["Content-Type"].startswith("text/csv")
@@ -315,3 +315,31 @@ def test_the_timesheet_list_does_not_query_per_row(
         client.get(BASE + "timesheets/")
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(BASE + "budget/")
+
+
+def test_the_payroll_page_shows_exactly_the_files_rows_and_totals_with_travel(
+    login, client, english, cast, reps
+):
+    from resourcegroup.services import honoraria as honoraria_service
+    from tests.resourcegroup.factories_honoraria import TravelClaimFactory
+
+    timesheet = _submitted(cast, reps.sander, hours="3.75")
+    Timesheet.objects.filter(pk=timesheet.pk).update(status="approved", decided_by=cast.coordinator)
+    claim = TravelClaimFactory(programme=cast.programme, person=reps.emma, date=D(2024, 3, 12))
+    honoraria_service.travel_claim_approve(claim=claim, by=cast.coordinator)
+    login(cast.coordinator)
+
+    page = client.get(BASE + "payroll/?month=2024-03").content.decode()
+    csv_text = client.get(BASE + "payroll/2024/3/csv/").content.decode("utf-8-sig")
+
+    header, *lines = [line.split(";") for line in csv_text.strip().splitlines()]
+    table = page.split("<table")[1].split("</table>")[0]
+    for title in header:
+        assert f">{title}</th>" in table
+    for line in lines:
+        cells = [cell or "–" for cell in line]
+        row = table.split(f">{line[0]}</th>")[1].split("</tr>")[0]
+        assert [c.split(">")[-1] for c in row.split("</td>")[:-1]] == cells[1:]
+    assert "Travel (NOK)" in header and "62,00" in table
+    footer = table.split("<tfoot>")[1]
+    assert "In all" in footer and "3,75" in footer and "812,00" in footer  # 750 + 62

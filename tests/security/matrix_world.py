@@ -166,6 +166,7 @@ def build_world() -> SimpleNamespace:
         "survey_slug": survey.slug,
         "posting_slug": posting.slug,
         "batch_id": codes_make(survey=survey, office=survey.offices.first(), count=1).pk,
+        "member_person_id": people.member.pk,
         "draft_survey_id": draft_survey.pk,
         "draft_question_id": draft_question.pk,
         "draft_comment_id": ReviewComment.objects.create(
@@ -247,6 +248,7 @@ def build_world() -> SimpleNamespace:
         "survey_slug": b_survey.slug,
         "posting_slug": b_posting.slug,
         "batch_id": codes_make(survey=b_survey, office=b_survey.offices.first(), count=1).pk,
+        "member_person_id": b_rep.pk,
     }
     # Added last: b.offices.first() above must stay the office shared with the demo.
     b.offices.add(b_own_office)

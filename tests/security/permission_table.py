@@ -228,6 +228,10 @@ PERMISSIONS = {
     "surveys:survey_export": Row(both={STEERING, COORDINATOR}),
     "surveys:survey_codes": Row(both={COORDINATOR}),
     "data_register": Row(both={COORDINATOR}),
+    "person_export": Row(both={COORDINATOR}, kwargs={"person_id": "member_person_id"}),
+    "person_erase": Row(
+        get={COORDINATOR}, post={COORDINATOR}, kwargs={"person_id": "member_person_id"}
+    ),
     "surveys:checklist_comparison": Row(get={ADVISOR, STEERING, COORDINATOR}, post={COORDINATOR}),
     # --- offers --------------------------------------------------------------------------
     "offers:judge": Row(both=EVERYONE),

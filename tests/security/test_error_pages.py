@@ -38,6 +38,27 @@ def test_a_missing_page_is_a_404_in_the_visitors_language_with_a_way_back(
 
 
 @pytest.mark.django_db
+def test_a_missing_page_sets_no_cookie_for_a_visitor_who_is_not_signed_in(client):
+    """A respondent's phone asking for a mistyped link (or /favicon.ico) must not be given a
+    cookie: the survey promises none. Signed-in people still get the language switcher."""
+    response = client.get("/s/no-such-survey/")
+
+    assert response.status_code == 404
+    assert not response.cookies
+    assert "csrfmiddlewaretoken" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_missing_page_keeps_the_language_switcher_for_the_signed_in(client, cast, login):
+    login(cast.coordinator)
+
+    response = client.get("/no/such/page/")
+
+    assert response.status_code == 404
+    assert 'id="language-select"' in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_another_programmes_page_gets_the_same_404_page(client, login, cast):
     login(cast.coordinator)
 

@@ -330,3 +330,15 @@ def test_results_pdf_has_the_figures_and_the_hidden_cells(login, client, cast, r
     assert "Jeg ble lyttet til." in text
     assert "fewer than 5 answers" in text
     assert "912" not in text
+
+
+def test_survey_list_does_not_count_a_few_answers_so_far(login, client, cast):
+    survey = published_survey(cast.programme, slug="ny")
+    question = QuestionFactory(survey=survey)
+    add_responses(survey, cast.offices.gjovik, 3, {question: 4})
+    login(cast.leader)
+
+    body = client.get("/p/best/surveys/").content.decode()
+
+    assert "fewer than 5" in body
+    assert '<td class="text-end">3</td>' not in body
