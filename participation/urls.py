@@ -9,6 +9,7 @@ from .views import (
     people,
     personal,
     register,
+    setup,
 )
 
 urlpatterns = (
@@ -20,4 +21,5 @@ urlpatterns = (
     + audit.urlpatterns
     + register.urlpatterns
     + personal.urlpatterns
+    + setup.urlpatterns
 )

@@ -35,7 +35,7 @@ class InvitationForm(forms.Form):
     def __init__(self, *args, programme: Programme, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = programme.groups.order_by("kind", "name")
-        self.fields["office"].queryset = programme.offices.order_by("name")
+        self.fields["office"].queryset = programme.offices.filter(is_active=True).order_by("name")
         self.fields["email"].widget.attrs["autocomplete"] = "off"
         # Seats left by people who have gone and not been filled yet.
         self.fields["predecessor"].queryset = (

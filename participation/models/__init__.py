@@ -14,12 +14,14 @@ from .notifications import (
 from .people import (
     Group,
     Invitation,
+    MandateVersion,
     Membership,
     MembershipQuerySet,
     Office,
     Programme,
     User,
     UserManager,
+    Weekday,
 )
 
 __all__ = [
@@ -35,6 +37,7 @@ __all__ = [
     "Input",
     "InputEvent",
     "Invitation",
+    "MandateVersion",
     "Meeting",
     "MeetingSeries",
     "Membership",
@@ -47,4 +50,5 @@ __all__ = [
     "SentNotification",
     "User",
     "UserManager",
+    "Weekday",
 ]

@@ -86,6 +86,12 @@ class Office(models.Model):
         unique=True,
         help_text=_("Short code used in links, for example gjovik."),
     )
+    # An office with people, meetings or answers is never deleted; it stops being offered.
+    is_active = models.BooleanField(
+        _("in use"),
+        default=True,
+        help_text=_("An office no longer in use keeps its history but is not offered in lists."),
+    )
 
     class Meta:
         verbose_name = _("NAV office")
@@ -112,6 +118,7 @@ class Programme(models.Model):
         verbose_name=_("coordinators"),
     )
     mandate = models.TextField(_("mandate"), blank=True)
+    goals = models.TextField(_("goals"), blank=True)
     budget_nok = models.DecimalField(
         _("participation budget (NOK)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
@@ -140,6 +147,18 @@ class Programme(models.Model):
         return self.name
 
 
+class Weekday(models.IntegerChoices):
+    """Python's numbering (date.weekday()): Monday is 0."""
+
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
 class Group(models.Model):
     """A group that meets: steering group, project group, resource group, user committee."""
 
@@ -164,7 +183,16 @@ class Group(models.Model):
     meeting_duration_minutes = models.PositiveSmallIntegerField(
         _("usual length in minutes"), default=120
     )
+    meeting_weekday = models.PositiveSmallIntegerField(
+        _("usual weekday"), choices=Weekday.choices, null=True, blank=True
+    )
     default_place = models.CharField(_("usual place"), max_length=200, blank=True)
+    seats = models.PositiveSmallIntegerField(
+        _("members' seats"),
+        null=True,
+        blank=True,
+        help_text=_("How many members the group should have. Leave empty if it is open."),
+    )
     min_meetings_per_year = models.PositiveSmallIntegerField(
         _("minimum meetings a year"),
         default=0,
@@ -329,3 +357,51 @@ class Invitation(models.Model):
     @property
     def is_accepted(self):
         return self.accepted_at is not None
+
+
+class MandateVersion(models.Model):
+    """One version of a programme's or a group's mandate: the text, from when, and why."""
+
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.CASCADE,
+        related_name="mandate_versions",
+        null=True,
+        blank=True,
+        verbose_name=_("programme"),
+    )
+    group = models.ForeignKey(
+        Group,
+        on_delete=models.CASCADE,
+        related_name="mandate_versions",
+        null=True,
+        blank=True,
+        verbose_name=_("group"),
+    )
+    text = models.TextField(_("mandate"))
+    reason = models.CharField(_("why the mandate changed"), max_length=500)
+    valid_from = models.DateField(_("valid from"))
+    created_at = models.DateTimeField(_("recorded"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+
+    class Meta:
+        verbose_name = _("mandate version")
+        verbose_name_plural = _("mandate versions")
+        ordering = ["-valid_from", "-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(programme__isnull=False, group__isnull=True)
+                | Q(programme__isnull=True, group__isnull=False),
+                name="mandate_version_of_a_programme_or_a_group",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.programme or self.group} – {self.valid_from}"

@@ -6,12 +6,14 @@ from .groups import group_list_for_landing
 from .inputs import input_list, input_stats, inputs_for_member
 from .meetings import MeetingDetail, meeting_detail, meeting_list_for_group
 from .plan import AnnualPlan, annual_plan
+from .setup import SetupStep, is_set_up, setup_steps
 
 __all__ = [
     "AnnualPlan",
     "AttendanceOverview",
     "CoordinatorDashboard",
     "MeetingDetail",
+    "SetupStep",
     "annual_plan",
     "attendance_overviews",
     "coordinator_dashboard",
@@ -19,6 +21,8 @@ __all__ = [
     "input_list",
     "input_stats",
     "inputs_for_member",
+    "is_set_up",
     "meeting_detail",
     "meeting_list_for_group",
+    "setup_steps",
 ]

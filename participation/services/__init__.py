@@ -43,6 +43,15 @@ from .people import (
     user_sessions_end,
     user_set_language,
 )
+from .setup import (
+    CoordinatorCreated,
+    coordinator_create,
+    group_create,
+    group_update,
+    office_create,
+    office_update,
+    programme_update,
+)
 
 __all__ = [
     "account_for_email",
@@ -56,7 +65,11 @@ __all__ = [
     "calendar_feed_create",
     "calendar_feed_reset",
     "calendar_feed_revoke",
+    "CoordinatorCreated",
+    "coordinator_create",
     "decision_add",
+    "group_create",
+    "group_update",
     "input_assign",
     "input_change_status",
     "input_create",
@@ -76,6 +89,9 @@ __all__ = [
     "minutes_approve",
     "minutes_page_save",
     "minutes_save",
+    "office_create",
+    "office_update",
+    "programme_update",
     "person_deactivate",
     "person_invite",
     "user_sessions_end",

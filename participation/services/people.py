@@ -195,8 +195,13 @@ def invitation_accept(*, person: User, password: str) -> None:
     person.save(update_fields=["password"])
     # Choosing a password from the emailed link proves the address and answers the seats
     # offered to it so far.
+    # A coordinator's invitation (create_coordinator) offers no seat in a group.
     for offer in Invitation.objects.filter(
-        person=person, membership__isnull=True, accepted_at__isnull=True, declined_at__isnull=True
+        person=person,
+        membership__isnull=True,
+        group__isnull=False,
+        accepted_at__isnull=True,
+        declined_at__isnull=True,
     ).select_related("group", "office", "predecessor"):
         invitation_respond(invitation=offer, person=person, accept=True)
     Invitation.objects.filter(person=person, accepted_at__isnull=True).update(

@@ -23,7 +23,7 @@ from ..access import (
 )
 from ..forms import InvitationAcceptForm, InvitationForm, MembershipEndForm, add_service_errors
 from ..models import Invitation
-from ..selectors import coordinator_dashboard, group_list_for_landing
+from ..selectors import coordinator_dashboard, group_list_for_landing, is_set_up
 from ..selectors.tasks import coordinator_tasks
 
 
@@ -32,7 +32,11 @@ def home(request):
     """The landing page: straight into the programme when there is only one."""
     accesses = programme_accesses_for(request.user)
     if len(accesses) == 1:
-        return redirect("programme_detail", slug=accesses[0].programme.slug)
+        access = accesses[0]
+        if access.can_manage and not is_set_up(programme=access.programme):
+            # The first login of a new coordinator leads through setting up.
+            return redirect("setup_start", slug=access.programme.slug)
+        return redirect("programme_detail", slug=access.programme.slug)
     return render(request, "participation/home.html", {"accesses": accesses})
 
 

@@ -51,6 +51,7 @@ from tests.offers.factories import OfferFactory
 from tests.participation.factories import (
     GroupFactory,
     MembershipFactory,
+    OfficeFactory,
     ProgrammeFactory,
     UserFactory,
 )
@@ -157,6 +158,7 @@ def build_world() -> SimpleNamespace:
         .values_list("pk", flat=True)
         .first(),
         "office_code": survey.offices.order_by("name").first().code,
+        "office_id": a.offices.order_by("name").first().pk,
         "offer_id": offer.pk,
         "report_id": _done_report(a).pk,
         "token": CalendarFeed.objects.create(user=people.paid_rep).token,
@@ -193,6 +195,7 @@ def build_world() -> SimpleNamespace:
     b_question = QuestionFactory(survey=b_survey, position=1)
     b_offer = OfferFactory(programme=b, office=b.offices.first())
     b_posting = PostingFactory(programme=b, group=b_group, slug="annen-utlysning")
+    b_own_office = OfficeFactory(code="annet-kontor")
     B = {
         "slug": b.slug,
         "group_id": b_group.pk,
@@ -236,6 +239,8 @@ def build_world() -> SimpleNamespace:
             question=b_question, author=other_coord, text="Kommentar"
         ).pk,
         "office_code": b.offices.first().code,
+        # An office of the other programme only (its first office is shared with the demo).
+        "office_id": b_own_office.pk,
         "offer_id": b_offer.pk,
         "report_id": _done_report(b).pk,
         "token": CalendarFeed.objects.create(user=b_rep).token,
@@ -245,6 +250,8 @@ def build_world() -> SimpleNamespace:
         "batch_id": codes_make(survey=b_survey, office=b_survey.offices.first(), count=1).pk,
         "member_person_id": b_rep.pk,
     }
+    # Added last: b.offices.first() above must stay the office shared with the demo.
+    b.offices.add(b_own_office)
     B.update(
         draft_survey_id=B["survey_id"],
         draft_question_id=B["question_id"],

@@ -56,6 +56,13 @@ PERMISSIONS = {
     # Only the invited person, who is none of the roles here (tests/participation covers them).
     "invitation_respond": Row(both=NOBODY),
     "set_language": Row(get=NOBODY, post=EVERYONE),
+    "setup_start": Row(both={COORDINATOR}),
+    "setup_programme": Row(both={COORDINATOR}),
+    "setup_offices": Row(both={COORDINATOR}),
+    "setup_office_edit": Row(both={COORDINATOR}),
+    "setup_groups": Row(both={COORDINATOR}),
+    "setup_group_create": Row(both={COORDINATOR}),
+    "setup_group_edit": Row(both={COORDINATOR}),
     "group_detail": Row(both={MEMBER, PAID_REP, STEERING, COORDINATOR}),
     "attendance_overview": Row(both={PAID_REP, STEERING, COORDINATOR}),
     "meeting_create": Row(both={COORDINATOR}),

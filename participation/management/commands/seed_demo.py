@@ -12,7 +12,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from participation.demo import DEMO_LOGINS, seed_meetings, seed_participation
+from participation.demo import DEMO_LOGINS, seed_meetings, seed_participation, seed_setup
 
 
 def app_seeders():
@@ -42,6 +42,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             programme = seed_participation(password=password)
             seed_meetings(programme=programme)
+            seed_setup(programme=programme)
             for label, seed in app_seeders():
                 seed(programme=programme)
                 if options["verbosity"] > 1:
