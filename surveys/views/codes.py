@@ -18,7 +18,9 @@ from ..services.codes import MAX_BATCH
 
 
 class CodeBatchForm(forms.Form):
-    office = forms.ModelChoiceField(label=gettext_lazy("Office"), queryset=None)
+    office = forms.ModelChoiceField(
+        label=gettext_lazy("Office"), queryset=None, empty_label=gettext_lazy("Choose an office")
+    )
     count = forms.IntegerField(
         label=gettext_lazy("Number of codes"),
         initial=24,

@@ -135,6 +135,15 @@ def test_nothing_links_a_code_to_a_response_or_a_time():
     assert not [f for f in SurveyResponse._meta.get_fields() if "code" in f.name]
 
 
+def test_the_codes_page_asks_for_an_office_in_words(login, client, cast, coded):
+    login(cast.coordinator)
+
+    body = client.get(f"/p/best/surveys/{coded.pk}/codes/").content.decode()
+
+    assert "Choose an office" in body
+    assert "---------" not in body
+
+
 def test_coordinator_makes_a_batch_and_prints_24_slips_to_a_page(login, client, cast, coded):
     login(cast.coordinator)
     page = f"/p/best/surveys/{coded.pk}/codes/"
