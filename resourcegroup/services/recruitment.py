@@ -226,30 +226,26 @@ def applications_delete_ended(*, today: datetime.date | None = None) -> int:
     """Delete applications in any end state (not chosen, declined, accepted: an accepted one
     lives on as the membership) once their posting's deadline is more than the posting's
     number of days behind us. Returns how many were deleted."""
-    today = today or timezone.localdate()
-    deleted = 0
-    for posting in Posting.objects.filter(closes_on__lt=today).only(
-        "pk", "closes_on", "delete_after_days"
-    ):
-        if posting.closes_on + datetime.timedelta(days=posting.delete_after_days) < today:
-            count, _per_model = Application.objects.filter(
-                posting=posting, status__in=END_STATUSES
-            ).delete()
-            deleted += count
-    return deleted
+    return _applications_delete_past_keeping(END_STATUSES, today=today)
 
 
 def applications_delete_expired(*, today: datetime.date | None = None) -> int:
     """Delete applications not chosen (or declined) once their posting's deadline is more than
     the posting's number of days behind us. Returns how many were deleted."""
+    return _applications_delete_past_keeping(NOT_CHOSEN_STATUSES, today=today)
+
+
+def _applications_delete_past_keeping(statuses, *, today: datetime.date | None) -> int:
+    """Each posting keeps its applications for its own number of days after it closed."""
     today = today or timezone.localdate()
-    deleted = 0
-    for posting in Posting.objects.filter(closes_on__lt=today).only(
-        "pk", "closes_on", "delete_after_days"
-    ):
-        if posting.closes_on + datetime.timedelta(days=posting.delete_after_days) < today:
-            count, _per_model = Application.objects.filter(
-                posting=posting, status__in=NOT_CHOSEN_STATUSES
-            ).delete()
-            deleted += count
+    past_keeping = [
+        posting.pk
+        for posting in Posting.objects.filter(closes_on__lt=today).only(
+            "pk", "closes_on", "delete_after_days"
+        )
+        if posting.closes_on + datetime.timedelta(days=posting.delete_after_days) < today
+    ]
+    deleted, _per_model = Application.objects.filter(
+        posting__in=past_keeping, status__in=statuses
+    ).delete()
     return deleted
