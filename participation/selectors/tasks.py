@@ -54,6 +54,17 @@ def _meeting_item(slug: str, meeting: Meeting, url_name: str) -> TaskItem:
     )
 
 
+def _meeting_task(key: str, label: str, slug: str, meetings: list, url_name: str) -> Task:
+    """A task over meetings: the count, the first one as the task's link, a few listed."""
+    return Task(
+        key,
+        label,
+        len(meetings),
+        reverse(url_name, args=[slug, meetings[0].pk]) if meetings else "",
+        [_meeting_item(slug, m, url_name) for m in meetings[:ITEMS_SHOWN]],
+    )
+
+
 def _short_date(moment) -> str:
     return date_format(timezone.localtime(moment), "j. b")
 
@@ -103,26 +114,12 @@ def participation_tasks(*, access: ProgrammeAccess, user, now) -> list[Task]:
         .order_by("due_on")
     )
     tasks = [
-        Task(
-            "agendas",
-            _("Send the agenda"),
-            len(agendas),
-            reverse("agenda_send", args=[slug, agendas[0].pk]) if agendas else "",
-            [_meeting_item(slug, m, "agenda_send") for m in agendas[:ITEMS_SHOWN]],
+        _meeting_task("agendas", _("Send the agenda"), slug, agendas, "agenda_send"),
+        _meeting_task(
+            "minutes_to_approve", _("Approve the minutes"), slug, to_approve, "meeting_minutes"
         ),
-        Task(
-            "minutes_to_approve",
-            _("Approve the minutes"),
-            len(to_approve),
-            reverse("meeting_minutes", args=[slug, to_approve[0].pk]) if to_approve else "",
-            [_meeting_item(slug, m, "meeting_minutes") for m in to_approve[:ITEMS_SHOWN]],
-        ),
-        Task(
-            "minutes_to_write",
-            _("Write the minutes"),
-            len(to_write),
-            reverse("meeting_minutes", args=[slug, to_write[0].pk]) if to_write else "",
-            [_meeting_item(slug, m, "meeting_minutes") for m in to_write[:ITEMS_SHOWN]],
+        _meeting_task(
+            "minutes_to_write", _("Write the minutes"), slug, to_write, "meeting_minutes"
         ),
         Task(
             "inputs",
