@@ -182,6 +182,33 @@ def application_detail(request, slug, application_id):
 APPLY_FLOOD = FloodLimit(scope="apply", per_address=10, per_target=200, window_seconds=3600)
 
 
+@login_required
+def application_withdraw_consent(request, slug, application_id):
+    """The check step, then the deed: the applicant (through the coordinator) withdraws the
+    consent to store the application, and it is deleted at once."""
+    access = access_programme(request.user, slug)
+    application = application_for(access=access, application_id=application_id)
+    posting = application.posting
+    if request.method == "POST":
+        service.application_withdraw_consent(application=application)
+        messages.success(
+            request,
+            _("The consent is withdrawn and the application from %(name)s is deleted.")
+            % {"name": application.name},
+        )
+        return redirect("resourcegroup:posting_detail", slug=slug, posting_id=posting.pk)
+    return render(
+        request,
+        "resourcegroup/recruitment/application_withdraw_consent.html",
+        {
+            "access": access,
+            "programme": access.programme,
+            "posting": posting,
+            "application": application,
+        },
+    )
+
+
 def apply(request, posting_slug):
     """The public application form: no login, no JavaScript, made for a phone."""
     posting = public_posting(slug=posting_slug)
@@ -221,6 +248,11 @@ urlpatterns = [
         BASE + "applications/<int:application_id>/",
         application_detail,
         name="application_detail",
+    ),
+    path(
+        BASE + "applications/<int:application_id>/withdraw-consent/",
+        application_withdraw_consent,
+        name="application_withdraw_consent",
     ),
     path("apply/<slug:posting_slug>/", apply, name="apply"),
     path("apply/<slug:posting_slug>/thanks/", apply_thanks, name="apply_thanks"),

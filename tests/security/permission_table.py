@@ -138,6 +138,7 @@ PERMISSIONS = {
     "resourcegroup:posting_edit": Row(both={COORDINATOR}),
     "resourcegroup:application_new": Row(both={COORDINATOR}),
     "resourcegroup:application_detail": Row(both={COORDINATOR}),
+    "resourcegroup:application_withdraw_consent": Row(both={COORDINATOR}),
     "resourcegroup:apply": Row(both=EVERYONE),
     "resourcegroup:apply_thanks": Row(both=EVERYONE),
     "resourcegroup:travel_list": Row(both={MEMBER, PAID_REP, COORDINATOR}),
