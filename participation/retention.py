@@ -77,6 +77,19 @@ RULES = [
         "resourcegroup.services.retention.stories_remove_old_text",
     ),
     Rule(
+        "story_consents",
+        _("Consent to use a story in inputs to NAV: the words agreed, when, and when withdrawn"),
+        _("To show that a story shown with an input is shown with its writer's consent"),
+        _("Consent"),
+        _("The writer and coordinators"),
+        None,
+        _(
+            "As long as the story is kept; the writer can withdraw it on the stories page at any "
+            "time, and the story is then no longer shown with the input"
+        ),
+        None,
+    ),
+    Rule(
         "survey_free_text",
         _("Free-text survey answers (anonymous; numbers and addresses removed on saving)"),
         _("To improve the first meeting with NAV"),

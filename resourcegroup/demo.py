@@ -685,7 +685,10 @@ def _seed_stories(programme, resource, people, coordinator):
         author = people.get(author_key)
         if author is None:
             continue
-        story = story_services.story_create(group=resource, author=author, kind=kind, text=text)
+        # The writers of the stories the coordinator anonymised agreed to their use in inputs.
+        story = story_services.story_create(
+            group=resource, author=author, kind=kind, text=text, input_consent=bool(anonymised)
+        )
         Story.objects.filter(pk=story.pk).update(
             written_on=timezone.localdate(now - datetime.timedelta(weeks=weeks))
         )

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Story, StoryTheme
+from ..models.stories import INPUT_CONSENT_TEXT
 
 
 class NumberCheckMixin:
@@ -33,6 +34,7 @@ class StoryForm(NumberCheckMixin, forms.Form):
         label=_("I have checked: there is no personal number in the text"),
         required=False,
     )
+    input_consent = forms.BooleanField(label=INPUT_CONSENT_TEXT, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

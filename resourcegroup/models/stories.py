@@ -7,6 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from participation.models import Group, Input, Programme
 
+# What a member agrees to when the story may be used in an input; stored word for word.
+INPUT_CONSENT_TEXT = _(
+    "The coordinator may use an anonymised version of my story, without my name, in an input "
+    "to NAV. I can withdraw this consent on my stories page at any time."
+)
+
 
 class StoryTheme(models.Model):
     """A theme the coordinator sees across stories; it may become an input to NAV."""
@@ -38,6 +44,17 @@ class StoryTheme(models.Model):
     def __str__(self):
         return self.name
 
+    def stories_in_input(self) -> list:
+        """The anonymised stories whose writers still consent to their use in the input."""
+        return [
+            story
+            for story in self.stories.exclude(anonymised_text="")
+            if story.may_be_used_in_inputs
+        ]
+
+    def withdrawn_count(self) -> int:
+        return self.stories.filter(input_consent_withdrawn_at__isnull=False).count()
+
 
 class Story(models.Model):
     class Kind(models.TextChoices):
@@ -68,6 +85,12 @@ class Story(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
+    # The writer's consent to use the anonymised version in an input to NAV: the words agreed
+    # and when, and when it was withdrawn (then the story is no longer shown with the input).
+    input_consent_text = models.TextField(_("consent agreed to"), blank=True)
+    input_consented_at = models.DateTimeField(_("consent given"), null=True, blank=True)
+    input_consent_withdrawn_at = models.DateTimeField(_("consent withdrawn"), null=True, blank=True)
+
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
@@ -79,3 +102,7 @@ class Story(models.Model):
     @property
     def is_anonymised(self) -> bool:
         return bool(self.anonymised_text)
+
+    @property
+    def may_be_used_in_inputs(self) -> bool:
+        return self.input_consented_at is not None and self.input_consent_withdrawn_at is None

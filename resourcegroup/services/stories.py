@@ -10,6 +10,7 @@ from participation.models import Group, Input, User
 from participation.privacy import personal_number_warning, remove_personal_numbers
 
 from ..models import Story, StoryTheme
+from ..models.stories import INPUT_CONSENT_TEXT
 
 NUMBERS_FOUND = "personal_number"
 
@@ -22,7 +23,13 @@ def _warn_numbers(field: str, text: str, accept_numbers: bool) -> None:
 
 
 def story_create(
-    *, group: Group, author: User, kind: str, text: str, accept_numbers: bool = False
+    *,
+    group: Group,
+    author: User,
+    kind: str,
+    text: str,
+    accept_numbers: bool = False,
+    input_consent: bool = False,
 ) -> Story:
     """A member's story from a meeting with NAV, kept inside the resource group."""
     if group.kind != Group.Kind.RESOURCE:
@@ -34,6 +41,9 @@ def story_create(
     _warn_numbers("text", text, accept_numbers)
     # Confirmed or not, what looks like a personal number is not stored.
     story = Story(group=group, author=author, kind=kind, text=remove_personal_numbers(text.strip()))
+    if input_consent:
+        story.input_consent_text = str(INPUT_CONSENT_TEXT)
+        story.input_consented_at = timezone.now()
     story.full_clean()
     story.save()
     return story
@@ -78,15 +88,33 @@ def story_curate(
 
 
 @transaction.atomic
+def story_withdraw_input_consent(*, story: Story, by: User) -> None:
+    """The writer withdraws the consent to use the story in inputs; from now on it is not shown
+    with any input (the input keeps the wording the coordinator wrote)."""
+    if story.author_id != by.pk:
+        raise ValidationError(_("Only the writer of a story can withdraw its consent."))
+    if story.input_consent_withdrawn_at is None and story.input_consented_at is not None:
+        story.input_consent_withdrawn_at = timezone.now()
+        story.save(update_fields=["input_consent_withdrawn_at"])
+
+
 def theme_to_input(*, theme: StoryTheme, title: str, description: str, by: User) -> Input:
     """Turn a theme into an input to NAV. Only anonymised text may leave the group."""
     theme = StoryTheme.objects.select_for_update().get(pk=theme.pk)
     if theme.input_id is not None:
         raise ValidationError(_("This theme has already become an input."))
-    anonymised = theme.stories.exclude(anonymised_text="").select_related("group").first()
+    anonymised = (
+        theme.stories.exclude(anonymised_text="")
+        .filter(input_consented_at__isnull=False, input_consent_withdrawn_at__isnull=True)
+        .select_related("group")
+        .first()
+    )
     if anonymised is None:
         raise ValidationError(
-            _("Write an anonymised version of at least one story with this theme first.")
+            _(
+                "Write an anonymised version of at least one story with this theme, whose "
+                "writer has agreed to its use in inputs, first."
+            )
         )
     if not title.strip():
         raise ValidationError({"title": _("Give the input a title.")})

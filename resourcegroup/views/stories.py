@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from participation.access import access_programme
 from participation.forms import add_service_errors
@@ -22,7 +23,13 @@ from ..selectors.stories import (
     theme_for,
     themes_with_counts,
 )
-from ..services.stories import NUMBERS_FOUND, story_create, story_curate, theme_to_input
+from ..services.stories import (
+    NUMBERS_FOUND,
+    story_create,
+    story_curate,
+    story_withdraw_input_consent,
+    theme_to_input,
+)
 
 
 def _numbers_found(error: ValidationError) -> bool:
@@ -101,6 +108,21 @@ def story_detail(request, slug, story_id):
 
 
 @login_required
+@require_POST
+def story_withdraw_consent(request, slug, story_id):
+    """The writer withdraws the consent to use the story in inputs, from the stories page."""
+    access = access_programme(request.user, slug)
+    story = story_for(access=access, story_id=story_id)
+    if story.author_id != request.user.pk:
+        raise Http404
+    story_withdraw_input_consent(story=story, by=request.user)
+    messages.success(
+        request, _("Your consent is withdrawn. The story is no longer used in inputs to NAV.")
+    )
+    return redirect("resourcegroup:story_list", slug=slug)
+
+
+@login_required
 def theme_list(request, slug):
     access = access_programme(request.user, slug)
     rules.require_manage(access)
@@ -119,7 +141,7 @@ def theme_list(request, slug):
 def theme_input(request, slug, theme_id):
     access = access_programme(request.user, slug)
     theme = theme_for(access=access, theme_id=theme_id)
-    anonymised = list(theme.stories.exclude(anonymised_text="").order_by("-written_on"))
+    anonymised = theme.stories_in_input()
     form = ThemeInputForm(request.POST or None, initial={"title": theme.name})
     if request.method == "POST" and form.is_valid():
         try:
@@ -149,6 +171,11 @@ urlpatterns = [
     path(BASE, story_list, name="story_list"),
     path(BASE + "new/", story_new, name="story_new"),
     path(BASE + "<int:story_id>/", story_detail, name="story_detail"),
+    path(
+        BASE + "<int:story_id>/withdraw-consent/",
+        story_withdraw_consent,
+        name="story_withdraw_consent",
+    ),
     path(BASE + "themes/", theme_list, name="theme_list"),
     path(BASE + "themes/<int:theme_id>/input/", theme_input, name="theme_input"),
 ]

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from participation.models import Input
 from resourcegroup.models import Story, StoryTheme
@@ -157,7 +158,10 @@ def test_a_story_of_another_programme_is_a_404(login, client, cast):
 def _theme_with_anonymised_story(cast):
     theme = StoryThemeFactory(programme=cast.programme, name="Vanskelige brev")
     story = StoryFactory(
-        group=cast.resource_group, anonymised_text="En ung person forsto ikke brevet."
+        group=cast.resource_group,
+        anonymised_text="En ung person forsto ikke brevet.",
+        input_consent_text="Samtykke",
+        input_consented_at=timezone.now(),
     )
     story.themes.add(theme)
     return theme

@@ -143,6 +143,9 @@ def build_world() -> SimpleNamespace:
         "timesheet_id": rep_sheet.pk,
         "contract_id": Contract.objects.filter(programme=a, person=people.paid_rep).first().pk,
         "story_id": story.pk,
+        "own_story_id": StoryFactory(
+            group=resource, author=people.member, input_consented_at=timezone.now()
+        ).pk,
         "theme_id": theme.pk,
         "posting_id": posting.pk,
         "application_id": Application.objects.filter(posting__programme=a).first().pk,
@@ -216,6 +219,7 @@ def build_world() -> SimpleNamespace:
         "timesheet_id": b_sheet.pk,
         "contract_id": ContractFactory(programme=b, person=b_rep).pk,
         "story_id": StoryFactory(group=b_group, author=b_rep).pk,
+        "own_story_id": StoryFactory(group=b_group, author=b_rep).pk,
         "theme_id": StoryThemeFactory(programme=b).pk,
         "posting_id": b_posting.pk,
         "application_id": ApplicationFactory(posting=b_posting).pk,

@@ -130,6 +130,10 @@ PERMISSIONS = {
     "resourcegroup:story_list": Row(both={MEMBER, PAID_REP, COORDINATOR}),
     "resourcegroup:story_new": Row(both={MEMBER, PAID_REP, COORDINATOR}),
     "resourcegroup:story_detail": Row(get={MEMBER, PAID_REP, COORDINATOR}, post={COORDINATOR}),
+    # Only the story's own writer (here the member) withdraws the consent to use it in inputs.
+    "resourcegroup:story_withdraw_consent": Row(
+        get=NOBODY, post={MEMBER}, kwargs={"story_id": "own_story_id"}
+    ),
     "resourcegroup:theme_list": Row(both={COORDINATOR}),
     "resourcegroup:theme_input": Row(both={COORDINATOR}),
     "resourcegroup:posting_list": Row(both={COORDINATOR}),
