@@ -71,6 +71,8 @@ class ReportInput:
     period: Period
     now: datetime.datetime
     groups: list[Group] = field(default_factory=list)
+    # The coordinators' internal version names young members; it never leaves the coordinators.
+    internal: bool = False
 
     @property
     def until(self) -> datetime.datetime:
@@ -269,7 +271,10 @@ YOUNG_ROLES = (Membership.Role.MEMBER, Membership.Role.PAID_REPRESENTATIVE)
 
 
 def _young_people(source: ReportInput) -> set[int]:
-    """The people who are young members of any of the programme's resource groups."""
+    """The people who are young members of any of the programme's resource groups (none in the
+    coordinators' internal version, which names everybody)."""
+    if source.internal:
+        return set()
     return set(
         Membership.objects.filter(
             group__programmes=source.programme,

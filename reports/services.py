@@ -83,11 +83,16 @@ def period_validate(
 # --- Rendering ------------------------------------------------------------------------------
 
 
-def steering_report_context(*, programme: Programme, period: Period, now=None) -> dict:
-    """Everything the steering report's template shows, section by section."""
+def steering_report_context(
+    *, programme: Programme, period: Period, now=None, internal: bool = False
+) -> dict:
+    """Everything the steering report's template shows, section by section. The internal
+    version (for coordinators only) names young members and says so on every page."""
     now = now or timezone.now()
     groups = list(programme.groups.order_by("kind", "name"))
-    source = ReportInput(programme=programme, period=period, now=now, groups=groups)
+    source = ReportInput(
+        programme=programme, period=period, now=now, groups=groups, internal=internal
+    )
     sections = build_sections(source)
     return {
         "programme": programme,
@@ -96,16 +101,24 @@ def steering_report_context(*, programme: Programme, period: Period, now=None) -
         "sections": sections,
         "key_figures": sections[0],
         "body_sections": sections[1:],
+        "internal": internal,
     }
 
 
 def steering_report_pdf(
-    *, programme: Programme, period: Period, now=None, language: str | None = None
+    *,
+    programme: Programme,
+    period: Period,
+    now=None,
+    language: str | None = None,
+    internal: bool = False,
 ) -> bytes:
     """The steering report as tagged PDF bytes (also what build_report writes)."""
     language = language or settings.LANGUAGE_CODE
     with translation.override(language):
-        context = steering_report_context(programme=programme, period=period, now=now)
+        context = steering_report_context(
+            programme=programme, period=period, now=now, internal=internal
+        )
         return render_pdf(
             STEERING_TEMPLATE, context, stylesheets=STEERING_STYLESHEETS, language=language
         )

@@ -7,11 +7,12 @@ Coordinators and steering-group members only; everybody else gets a 404.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
+from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from participation.forms import add_service_errors
 from participation.models import AuditEvent
@@ -118,6 +119,45 @@ def report_retry(request, slug, report_id):
 
 
 @login_required
+@require_GET
+def report_internal(request, slug):
+    """The coordinators' internal version of the steering report, which names young members
+    and says so on every page. Made at once for the period asked (the default period if none),
+    never archived or sent; everybody but coordinators gets a 404."""
+    access = access_reports(request.user, slug)
+    require_manage(access)
+    programme = access.programme
+    if "period_start" in request.GET or "period_end" in request.GET:
+        form = ReportRequestForm(request.GET)
+        if not form.is_valid():
+            return _archive_page(request, access, form)
+        try:
+            period = services.period_validate(
+                start=form.cleaned_data["period_start"], end=form.cleaned_data["period_end"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return _archive_page(request, access, form)
+    else:
+        period = services.default_period(programme=programme)
+    pdf = services.steering_report_pdf(
+        programme=programme, period=period, language=translation.get_language(), internal=True
+    )
+    filename = f"internal-{programme.slug}-{period.start:%Y-%m-%d}-{period.end:%Y-%m-%d}.pdf"
+    audit_event(
+        actor=request.user,
+        action=AuditEvent.Action.DOWNLOADED,
+        programme=programme,
+        subject=_("Report %(name)s") % {"name": filename},
+    )
+    return HttpResponse(
+        pdf,
+        content_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@login_required
 def report_schedule(request, slug):
     access = access_reports(request.user, slug)
     require_manage(access)
@@ -149,6 +189,7 @@ urlpatterns = [
     path("p/<slug:slug>/reports/", report_archive, name="report_archive"),
     path("p/<slug:slug>/reports/new/", report_create, name="report_create"),
     path("p/<slug:slug>/reports/schedule/", report_schedule, name="report_schedule"),
+    path("p/<slug:slug>/reports/internal/", report_internal, name="report_internal"),
     path("p/<slug:slug>/reports/<int:report_id>/", report_detail, name="report_detail"),
     path(
         "p/<slug:slug>/reports/<int:report_id>/download/",

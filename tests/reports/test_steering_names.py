@@ -77,3 +77,8 @@ def test_staff_keep_their_names(rendered):
     html, _text = rendered
 
     assert "Bjarne" in html
+
+
+def test_the_normal_report_carries_no_internal_mark(rendered):
+    for document in rendered:
+        assert "Internt" not in document

@@ -256,6 +256,8 @@ PERMISSIONS = {
     "reports:report_archive": Row(both={STEERING, COORDINATOR}),
     "reports:report_create": Row(get=NOBODY, post={STEERING, COORDINATOR}),
     "reports:report_schedule": Row(both={COORDINATOR}),
+    # The internal version that names members: coordinators only, made on a GET.
+    "reports:report_internal": Row(get={COORDINATOR}, post=NOBODY),
     "reports:report_detail": Row(both={STEERING, COORDINATOR}),
     "reports:report_download": Row(both={STEERING, COORDINATOR}),
     "reports:report_retry": Row(get=NOBODY, post={STEERING, COORDINATOR}),
