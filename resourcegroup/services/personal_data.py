@@ -27,7 +27,16 @@ def person_data(person) -> dict[str, list[dict]]:
             for a in applications
         ],
         "stories": [
-            {"written": s.written_on.isoformat(), "kind": s.kind, "text": s.text}
+            {
+                "written": s.written_on.isoformat(),
+                "kind": s.kind,
+                "text": s.text,
+                "consent_to_use_in_inputs": s.input_consent_text,
+                "consented_at": s.input_consented_at.isoformat() if s.input_consented_at else "",
+                "consent_withdrawn_at": (
+                    s.input_consent_withdrawn_at.isoformat() if s.input_consent_withdrawn_at else ""
+                ),
+            }
             for s in Story.objects.filter(author=person)
         ],
     }

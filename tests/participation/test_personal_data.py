@@ -6,6 +6,7 @@ import json
 import zipfile
 
 import pytest
+from django.utils import timezone
 
 from participation.models import Attendance, AuditEvent, User
 from participation.services.people import FORMER_MEMBER
@@ -22,7 +23,13 @@ def emma(cast):
     seat = cast.member.memberships.get(group=cast.resource_group)
     posting = PostingFactory(programme=cast.programme, group=cast.resource_group)
     ApplicationFactory(posting=posting, email=cast.member.email, motivation="Jeg vil hjelpe.")
-    StoryFactory(group=cast.resource_group, author=cast.member, text="Min historie.")
+    StoryFactory(
+        group=cast.resource_group,
+        author=cast.member,
+        text="Min historie.",
+        input_consent_text="Koordinatoren kan bruke historien.",
+        input_consented_at=timezone.now(),
+    )
     AttendanceFactory(meeting=MeetingFactory(group=cast.resource_group), membership=seat)
     return cast.member
 
@@ -37,6 +44,10 @@ def test_coordinator_downloads_everything_about_a_person_as_json_and_csv(login, 
     assert everything["person"][0]["email"] == emma.email
     assert everything["applications"][0]["motivation"] == "Jeg vil hjelpe."
     assert everything["stories"][0]["text"] == "Min historie."
+    assert everything["stories"][0]["consent_to_use_in_inputs"] == (
+        "Koordinatoren kan bruke historien."
+    )
+    assert everything["stories"][0]["consented_at"]
     assert len(everything["attendance"]) == 1
     assert {"person.csv", "memberships.csv", "applications.csv"} <= set(archive.namelist())
     event = AuditEvent.objects.get()
