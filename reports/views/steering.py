@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import path
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -58,7 +59,10 @@ def report_create(request, slug):
     if form.is_valid():
         try:
             report = services.report_request(
-                programme=access.programme, requested_by=request.user, **form.cleaned_data
+                programme=access.programme,
+                requested_by=request.user,
+                language=translation.get_language(),
+                **form.cleaned_data,
             )
         except ValidationError as error:
             add_service_errors(form, error)
