@@ -169,6 +169,8 @@ LANGUAGES = [
     ("en", _("English")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Norwegian date formats ("9. november 2026", "man. 9. nov. kl. 16.00"); see config/formats.
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True

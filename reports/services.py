@@ -136,9 +136,12 @@ def report_request(
     period_end: datetime.date | None = None,
     for_meeting: Meeting | None = None,
     now=None,
+    language: str | None = None,
 ) -> Report:
     """Store a queued report and queue its rendering once the transaction commits. A period
-    left out is the default (since the previous steering meeting)."""
+    left out is the default (since the previous steering meeting). The PDF is made in
+    `language` (the page language of the person asking), else the requester's own language,
+    else the service's default."""
     now = now or timezone.now()
     default = default_period(programme=programme, now=now)
     period = period_validate(
@@ -151,7 +154,7 @@ def report_request(
         kind=Report.Kind.STEERING,
         period_start=period.start,
         period_end=period.end,
-        parameters={"language": settings.LANGUAGE_CODE},
+        parameters={"language": _report_language(language, requested_by)},
         requested_by=requested_by,
         requested_at=now,
         for_meeting=for_meeting,
@@ -160,6 +163,14 @@ def report_request(
     report.save()
     _queue_render(report.pk)
     return report
+
+
+def _report_language(language: str | None, requested_by: User | None) -> str:
+    known = {code for code, _name in settings.LANGUAGES}
+    for candidate in (language, getattr(requested_by, "language", None)):
+        if candidate in known:
+            return candidate
+    return settings.LANGUAGE_CODE
 
 
 def _queue_render(report_id: int) -> None:

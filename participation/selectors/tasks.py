@@ -66,7 +66,7 @@ def _meeting_task(key: str, label: str, slug: str, meetings: list, url_name: str
 
 
 def _short_date(moment) -> str:
-    return date_format(timezone.localtime(moment), "j. b")
+    return date_format(timezone.localtime(moment), "SHORT_DATE_FORMAT")
 
 
 def participation_tasks(*, access: ProgrammeAccess, user, now) -> list[Task]:
@@ -160,7 +160,7 @@ def _due_note(item: ActionItem, today: datetime.date) -> str:
 
 
 def _short_date_of_day(day: datetime.date) -> str:
-    return date_format(day, "j. b")
+    return date_format(day, "SHORT_DATE_FORMAT")
 
 
 def _whose_turn(item: Input, today: datetime.date) -> str:

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ..models import (
@@ -194,7 +195,11 @@ def agenda_item_propose(
     if now > meeting.agenda_deadline:
         raise ValidationError(
             _("The agenda closed %(deadline)s. Bring it up under “From the users” instead.")
-            % {"deadline": timezone.localtime(meeting.agenda_deadline).strftime("%d.%m.%Y %H:%M")}
+            % {
+                "deadline": date_format(
+                    timezone.localtime(meeting.agenda_deadline), "DATETIME_FORMAT"
+                )
+            }
         )
     if not Membership.objects.current().filter(person=by, group=meeting.group_id).exists():
         raise ValidationError(_("Only members of the group can propose items."))

@@ -59,7 +59,10 @@ def report_create(request, slug):
     if form.is_valid():
         try:
             report = services.report_request(
-                programme=access.programme, requested_by=request.user, **form.cleaned_data
+                programme=access.programme,
+                requested_by=request.user,
+                language=translation.get_language(),
+                **form.cleaned_data,
             )
         except ValidationError as error:
             add_service_errors(form, error)

@@ -62,11 +62,11 @@ def test_coordinator_runs_a_meeting_from_agenda_to_approved_minutes(page, demo, 
     # --- It is on the group's page; open it from there ---
     page.get_by_role("navigation", name="Du er her").get_by_role("link", name=GROUP).click()
     coming = page.get_by_role("listitem").filter(has_text=title)
-    expect(coming.get_by_role("link")).to_have_text(f"{norwegian_date(day)}, 17:00–18:30")
+    expect(coming.get_by_role("link")).to_have_text(f"{norwegian_date(day)}, 17.00–18.30")
     coming.get_by_role("link").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text(f"{title}: {norwegian_date(day)}")
-    expect(page.get_by_text("17:00–18:30", exact=True)).to_be_visible()
+    expect(page.get_by_text("17.00–18.30", exact=True)).to_be_visible()
     # The users' standing item is on every resource-group agenda from the start.
     expect(page.get_by_role("heading", name="1. Fra brukerne", exact=True)).to_be_visible()
     expect(page.get_by_text("Ikke sendt ennå")).to_be_visible()
@@ -92,7 +92,7 @@ def test_coordinator_runs_a_meeting_from_agenda_to_approved_minutes(page, demo, 
     page.get_by_role("button", name="Send sakslista").click()
 
     expect_message(page, "Sakslista er på vei til medlemmene på e-post.")
-    expect(page.get_by_text(re.compile(r"^Sendt \d+\. \w+ \d{4} \d\d:\d\d$"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^Sendt \d+\. \w+ \d{4} kl\. \d\d\.\d\d$"))).to_be_visible()
     expect(page.get_by_role("link", name="Send sakslista på nytt")).to_be_visible()
     # Every member got the invitation with the agenda and a calendar file.
     to_julie = [message for message in mailoutbox if "julie.rud@example.org" in message.to]

@@ -1,4 +1,4 @@
-"""An input's page: its way to an answer, and the coordinator's three small forms."""
+"""An input's page: its way to an answer, and one clear path to answer or decline it."""
 
 import pytest
 
@@ -37,7 +37,9 @@ def status_post(to_status, **fields):
 # --- Seeing it ---------------------------------------------------------------------------------
 
 
-def test_coordinator_sees_the_input_its_history_and_the_three_forms(login, client, cast, item):
+def test_coordinator_sees_the_input_its_history_and_one_path_to_answer_or_decline(
+    login, client, cast, item
+):
     login(cast.coordinator)
 
     response = client.get(url(item))
@@ -47,8 +49,38 @@ def test_coordinator_sees_the_input_its_history_and_the_three_forms(login, clien
     assert "Brevene er vanskelige" in body and "Vi forstår ikke brevene." in body
     assert "Received" in body and "by Hanne Koordinator" in body
     assert "No feedback yet" in body
-    for action in ["status", "feedback", "assign"]:
-        assert f'action="{url(item, action)}"' in body
+    assert "Answer or decline the input" in body
+    # One form carries the answer or the reason; no second feedback form competes with it.
+    assert f'action="{url(item, "status")}"' in body
+    assert f'action="{url(item, "feedback")}"' not in body
+    assert body.count('name="status-feedback"') == 1 and 'name="feedback-feedback"' not in body
+    assert body.count('class="btn btn-primary"') == 1
+    assert f'action="{url(item, "assign")}"' in body  # who follows it up: a secondary form
+
+
+def test_a_closed_input_offers_correcting_the_feedback_as_its_one_main_action(
+    login, client, cast, item
+):
+    login(cast.coordinator)
+    client.post(url(item, "status"), status_post("done", feedback="Brevene er skrevet om."))
+
+    body = client.get(url(item)).content.decode()
+
+    assert "Answer or decline the input" not in body
+    assert f'action="{url(item, "feedback")}"' in body
+    assert body.count('class="btn btn-primary"') == 1
+
+
+def test_refused_feedback_on_an_open_input_is_shown_again_with_what_was_typed(
+    login, client, cast, item
+):
+    login(cast.coordinator)
+
+    response = client.post(url(item, "feedback"), {"feedback-feedback": "   "})
+
+    assert response.status_code == 200
+    assert response.context["feedback_form"].errors
+    assert f'action="{url(item, "feedback")}"' in response.content.decode()
 
 
 def test_status_select_offers_only_the_later_steps(login, client, cast, item):

@@ -136,7 +136,7 @@ def test_day_before_reminder_is_due_from_noon_the_day_before(cast):
     assert NotificationKind.MEETING_REMINDER not in kinds_sent()
 
     run_sweep(now=at(0, 12))
-    (message,) = [m for m in sent_to("member@example.org") if "16:00" in m.subject]
+    (message,) = [m for m in sent_to("member@example.org") if "16.00" in m.subject]
     assert "Ressursgruppa" in message.subject
 
 

@@ -89,7 +89,7 @@ def test_member_gets_the_approved_minutes_in_norwegian(login, cast, meeting):
     assert response["Content-Type"] == "application/pdf"
     text = _text(response.content)
     assert "Ressursgruppa" in text and "Møte om brevene fra NAV" in text
-    assert "20. november 2024" in text and "17:00–19:00" in text
+    assert "20. november 2024" in text and "17.00–19.00" in text
     assert "Gjøvik bibliotek, møterom 2" in text
     assert "Emma Medlem" in text and "Jonas Berg" in text and "Ida Lie" in text
     assert "Godt oppmøte og god stemning." in text

@@ -50,6 +50,23 @@ def test_request_queues_the_report_and_renders_it_after_commit(
     assert report.requested_by == cast.coordinator
 
 
+def test_without_a_page_language_the_report_follows_the_requesters_stored_language(
+    cast, fake_pdf, django_capture_on_commit_callbacks
+):
+    cast.leader.language = "nn"
+    cast.leader.save(update_fields=["language"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        asked = services.report_request(programme=cast.programme, requested_by=cast.leader)
+        unknown = services.report_request(
+            programme=cast.programme, requested_by=None, language="de"
+        )
+
+    assert asked.parameters["language"] == "nn"
+    assert unknown.parameters["language"] == "nb"  # not a language of the service: the default
+    assert [call.kwargs["language"] for call in fake_pdf.call_args_list] == ["nn", "nb"]
+
+
 def test_default_period_runs_from_the_previous_steering_meeting_until_today(cast):
     from tests.participation.factories_meetings import MeetingFactory, days_from_now
 

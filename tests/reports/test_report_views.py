@@ -110,6 +110,26 @@ def test_making_a_report_queues_it_and_shows_its_page(
     assert report.status == Report.Status.DONE
 
 
+@pytest.mark.parametrize("language", ["nn", "en"])
+def test_the_report_is_made_in_the_language_of_the_person_asking_for_it(
+    login, cast, fake_pdf, django_capture_on_commit_callbacks, language
+):
+    start = timezone.localdate() - datetime.timedelta(days=30)
+    end = timezone.localdate()
+    client = login(cast.leader)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            url("report_create"),
+            {"period_start": start.isoformat(), "period_end": end.isoformat()},
+            HTTP_ACCEPT_LANGUAGE=language,
+        )
+
+    report = Report.objects.get()
+    assert report.parameters["language"] == language
+    assert fake_pdf.call_args.kwargs["language"] == language
+
+
 def test_bad_dates_are_shown_beside_the_fields_with_the_values_kept(login, cast):
     response = login(cast.coordinator).post(
         url("report_create"), {"period_start": "31.02.2026", "period_end": "2026-11-01"}
