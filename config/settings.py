@@ -351,6 +351,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "participation.tasks.run_reminder_sweep",
         "schedule": crontab(minute="*/15"),
     },
+    # Once a day, in working hours: remind owners of inputs due soon or overdue (issue 15).
+    "input-owner-reminders": {
+        "task": "participation.tasks.remind_input_owners",
+        "schedule": crontab(hour=9, minute=0),
+    },
     # Once a day: make the steering reports due before meetings and email finished ones.
     "steering-reports": {
         "task": "reports.tasks.run_report_schedule",
