@@ -600,7 +600,6 @@ def inputs_answered(*, now, result: SweepResult, input_ids: Iterable[int] | None
             programme__in=programmes,
             status__in=[Input.Status.DONE, Input.Status.DECLINED],
             status_changed_at__gte=now - datetime.timedelta(days=INPUT_ANSWERED_LOOKBACK_DAYS),
-            status_changed_at__lte=now,
         )
         .select_related("group", "meeting")
         .order_by("status_changed_at", "pk")
