@@ -12,7 +12,12 @@ from playwright.sync_api import expect
 
 from participation.models import Input
 
-from .browser import expect_no_sideways_scroll, log_in, visit
+from .browser import (
+    expect_no_serious_accessibility_violations,
+    expect_no_sideways_scroll,
+    log_in,
+    visit,
+)
 from .conftest import PHONE, PROGRAMME_SLUG
 
 PROGRAMME_PATH = f"/p/{PROGRAMME_SLUG}/"
@@ -54,6 +59,7 @@ def test_leader_answers_an_input_given_to_them_on_a_phone(open_page, demo):
     card = owed.get_by_role("article", name=TITLE)
     expect(card).to_contain_text(re.compile(r"Svar innen \d+\. \w+ \d{4}\."))
     expect_no_sideways_scroll(phone)
+    expect_no_serious_accessibility_violations(phone)
     card.get_by_role("link", name=re.compile("Svar eller avslå")).click()
     expect(phone).to_have_url(re.compile(re.escape(f"{PROGRAMME_PATH}inputs/{item.pk}/") + "$"))
     expect(phone.get_by_role("heading", level=1)).to_have_text(TITLE)
