@@ -148,7 +148,24 @@ def input_change_status(
     if to_status == Input.Status.DECLINED:
         input.decline_reason = decline_reason.strip()
     _set_feedback(input, feedback, now)
-    input.save()
+    # One conditional update decides: the owner and a coordinator answering at once cannot
+    # both win, and fields nobody here changed (the owner, say) are left as stored.
+    won = Input.objects.filter(pk=input.pk, status=from_status).update(
+        status=input.status,
+        status_changed_at=input.status_changed_at,
+        decline_reason=input.decline_reason,
+        feedback=input.feedback,
+        feedback_at=input.feedback_at,
+    )
+    if not won:
+        raise ValidationError(
+            {
+                "to_status": _(
+                    "Someone else moved this input on while you were writing. The page shows "
+                    "what is stored now. What you wrote is kept below."
+                )
+            }
+        )
     InputEvent.objects.create(
         input=input, from_status=from_status, to_status=to_status, at=now, by=by, note=note.strip()
     )

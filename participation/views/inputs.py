@@ -84,10 +84,17 @@ def input_detail(request, slug, input_id):
 def input_status(request, slug, input_id):
     access, item = access_input(request.user, slug, input_id)
     require_answer(access, item)
-    if item.is_closed:
-        messages.error(request, _("This input is closed. Its steps cannot be changed."))
-        return redirect("input_detail", slug=slug, input_id=item.pk)
     form = InputStatusForm(request.POST, input=item, prefix="status")
+    if item.is_closed:
+        # Answered by someone else meanwhile: say so, and keep what this person wrote.
+        form.is_valid()
+        form.add_error(
+            None,
+            _("This input is closed. Its steps cannot be changed.")
+            + " "
+            + _("What you wrote is kept below."),
+        )
+        return _render_detail(request, access, item, status_form=form)
     if form.is_valid():
         try:
             services.input_change_status(input=item, by=request.user, **form.cleaned_data)
@@ -200,8 +207,8 @@ def _render_detail(request, access, item, **bound_forms):
         "events": item.events.select_related("by"),
     }
     context["can_answer"] = access.can_answer(item)
-    if context["can_answer"] and not item.is_closed:
-        posted = bound_forms.get("status_form")
+    posted = bound_forms.get("status_form")
+    if context["can_answer"] and (posted is not None or not item.is_closed):
         context["status_form"] = (
             posted if posted is not None else InputStatusForm(input=item, prefix="status")
         )

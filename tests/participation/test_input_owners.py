@@ -369,3 +369,57 @@ def test_a_former_leader_no_longer_owes_the_office_inputs(cast):
     )
 
     assert input_owners(inputs=[item], on=timezone.localdate()) == {item.pk: []}
+
+
+# --- Two people answering at once ---------------------------------------------------------------
+
+
+def test_when_owner_and_coordinator_answer_at_once_only_the_first_answer_is_stored(cast, item):
+    owners_copy = Input.objects.get(pk=item.pk)
+    coordinators_copy = Input.objects.get(pk=item.pk)
+    services.input_change_status(
+        input=coordinators_copy, to_status="done", by=cast.coordinator, feedback="Første svar."
+    )
+
+    with pytest.raises(ValidationError) as error:
+        services.input_change_status(
+            input=owners_copy,
+            to_status="declined",
+            by=cast.leader,
+            feedback="Andre svar.",
+            decline_reason="Nei.",
+        )
+
+    assert "Someone else moved this input on" in error.value.message_dict["to_status"][0]
+    item.refresh_from_db()
+    assert (item.status, item.feedback) == (Input.Status.DONE, "Første svar.")
+    assert item.events.filter(to_status__in=["done", "declined"]).count() == 1
+
+
+def test_an_answer_does_not_undo_a_reassignment_made_meanwhile(cast, item):
+    stale = Input.objects.get(pk=item.pk)
+    services.input_assign(input=item, office=None, person=cast.advisor)
+
+    services.input_change_status(input=stale, to_status="considering", by=cast.coordinator)
+
+    item.refresh_from_db()
+    assert item.assigned_to == cast.advisor and item.status == Input.Status.CONSIDERING
+
+
+def test_an_owner_answering_an_input_closed_meanwhile_keeps_what_they_wrote(
+    login, client, cast, item
+):
+    _assigned(cast, item, person=cast.advisor)
+    services.input_change_status(
+        input=item, to_status="done", by=cast.coordinator, feedback="Koordinatoren svarte."
+    )
+    login(cast.advisor)
+
+    response = answer(client, item, feedback="Mitt lange svar som ikke må forsvinne.")
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "This input is closed." in body and "What you wrote is kept below." in body
+    assert "Mitt lange svar som ikke må forsvinne." in body
+    item.refresh_from_db()
+    assert item.feedback == "Koordinatoren svarte."
