@@ -290,3 +290,21 @@ def test_answering_queues_the_notice_after_the_answer_is_stored(
             assert queued == []
 
     assert queued == [raised_in_meeting.pk]
+
+
+# --- Choosing how -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "role, owns",
+    [("advisor", True), ("leader", True), ("coordinator", True), ("member", False)],
+)
+def test_those_who_can_be_given_inputs_choose_how_they_are_reminded(login, cast, role, owns):
+    client = login(getattr(cast, role))
+
+    fields = client.get("/account/notifications/").context["form"].fields
+
+    assert (NotificationKind.INPUT_DUE in fields) is owns
+    assert (NotificationKind.INPUT_OVERDUE in fields) is owns
+    # Everybody may be told the answers to what their group said.
+    assert NotificationKind.INPUT_ANSWERED in fields
