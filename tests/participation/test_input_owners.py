@@ -423,3 +423,26 @@ def test_an_owner_answering_an_input_closed_meanwhile_keeps_what_they_wrote(
     assert "Mitt lange svar som ikke må forsvinne." in body
     item.refresh_from_db()
     assert item.feedback == "Koordinatoren svarte."
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("assigned_group", "other_group"),
+        ("assigned_group", "999999"),
+        ("assigned_to", "member"),
+        ("assigned_to", "outsider"),
+        ("assigned_office", "not-a-number"),
+    ],
+)
+def test_a_crafted_owner_is_a_form_error_beside_the_field(login, client, cast, item, field, value):
+    people = {"other_group": cast.other_group.pk, "member": cast.member.pk}
+    people["outsider"] = cast.outsider.pk
+    login(cast.coordinator)
+
+    response = client.post(url(item, "assign"), {f"assign-{field}": people.get(value, value)})
+
+    assert response.status_code == 200
+    assert field in response.context["assign_form"].errors
+    item.refresh_from_db()
+    assert (item.assigned_office, item.assigned_group, item.assigned_to) == (None, None, None)
