@@ -36,6 +36,7 @@ def participation_data(person: User) -> dict[str, list[dict]]:
                 "name": person.display_name,
                 "email": person.email,
                 "phone": person.phone,
+                "municipality": person.municipality,
                 "language": person.language,
                 "joined": person.date_joined.isoformat(),
             }

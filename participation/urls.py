@@ -10,6 +10,7 @@ from .views import (
     personal,
     register,
     setup,
+    where_from,
 )
 
 urlpatterns = (
@@ -22,4 +23,5 @@ urlpatterns = (
     + register.urlpatterns
     + personal.urlpatterns
     + setup.urlpatterns
+    + where_from.urlpatterns
 )

@@ -18,6 +18,7 @@ __all__ = [
     "can_manage",
     "can_open_index",
     "can_read_stories",
+    "can_see_representation",
     "has_hours",
     "require_manage",
     "require_index",
@@ -41,6 +42,16 @@ def has_hours(*, access: ProgrammeAccess, user: User) -> bool:
 def can_claim_travel(access: ProgrammeAccess) -> bool:
     """Members of the resource group claim travel (and see their honoraria)."""
     return access.is_resource_group_member
+
+
+def can_see_representation(access: ProgrammeAccess) -> bool:
+    """Counts of where the members come from: coordinators and the steering group."""
+    return access.can_see_programme_overview
+
+
+def require_representation(access: ProgrammeAccess) -> None:
+    if not can_see_representation(access):
+        raise Http404
 
 
 def can_read_stories(access: ProgrammeAccess) -> bool:

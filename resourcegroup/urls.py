@@ -9,6 +9,7 @@ from .views import (
     index,
     onboarding,
     recruitment,
+    representation,
     stories,
     timesheets,
 )
@@ -24,4 +25,5 @@ urlpatterns = [
     *stories.urlpatterns,
     *recruitment.urlpatterns,
     *honoraria.urlpatterns,
+    *representation.urlpatterns,
 ]

@@ -86,6 +86,19 @@ class _DemoPassword:
         return self._hash
 
 
+# Where the young members live (optional, set on "My details"): the representation page counts
+# them per municipality, and shows 1 to 4 as "under 5".
+HOME_MUNICIPALITIES = {
+    "rep_emma": "Gjøvik",
+    "rep_sander": "Vestre Toten",
+    "member_aisha": "Gjøvik",
+    "member_tobias": "Østre Toten",
+    "member_ida": "Gjøvik",
+    "member_mathias": "Nordre Land",
+    "member_leon": "Søndre Land",
+}
+
+
 def _person(key: str, password: _DemoPassword) -> User:
     email, name, phone = PEOPLE[key]
     person, _ = User.objects.get_or_create(
@@ -95,6 +108,10 @@ def _person(key: str, password: _DemoPassword) -> User:
     if person.display_name != name:
         person.display_name = name
         changed.append("display_name")
+    municipality = HOME_MUNICIPALITIES.get(key, "")
+    if person.municipality != municipality:
+        person.municipality = municipality
+        changed.append("municipality")
     if not password.matches(person.password):
         person.password = password.hash
         changed.append("password")

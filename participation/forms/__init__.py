@@ -1,7 +1,7 @@
 """participation's forms, one module per subject."""
 
 from .errors import add_service_errors
-from .people import InvitationAcceptForm, InvitationForm, MembershipEndForm
+from .people import InvitationAcceptForm, InvitationForm, MembershipEndForm, MunicipalityForm
 from .setup import GroupForm, OfficeCreateForm, OfficeEditForm, ProgrammeForm
 
 __all__ = [
@@ -9,6 +9,7 @@ __all__ = [
     "InvitationAcceptForm",
     "InvitationForm",
     "MembershipEndForm",
+    "MunicipalityForm",
     "GroupForm",
     "OfficeCreateForm",
     "OfficeEditForm",

@@ -76,3 +76,26 @@ class InvitationAcceptForm(SetPasswordForm):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].label = _("Choose a password")
         self.fields["new_password2"].label = _("Repeat the password")
+
+
+class MunicipalityForm(forms.Form):
+    """Where a person lives: one of the programme's municipalities, or not given."""
+
+    municipality = forms.ChoiceField(
+        label=_("Home municipality"),
+        required=False,
+        help_text=_(
+            "Optional. Only counts by municipality are shown to others, never who lives where."
+        ),
+        error_messages={"invalid_choice": _("Choose a municipality from the list.")},
+    )
+
+    def __init__(self, *args, municipalities: list[str], current: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        names = list(municipalities)
+        # A municipality whose office has closed stays selectable for those who chose it.
+        if current and current not in names:
+            names.append(current)
+        self.fields["municipality"].choices = [("", _("Not given"))] + [
+            (name, name) for name in names
+        ]

@@ -40,6 +40,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("email address"), unique=True)
     display_name = models.CharField(_("name"), max_length=150)
     phone = models.CharField(_("mobile number"), max_length=20, blank=True)
+    # Where the person lives, so that the programme sees how well each municipality is
+    # represented. Optional; never an address, a birth date or a national ID.
+    municipality = models.CharField(_("home municipality"), max_length=100, blank=True)
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from importlib import import_module
 
 from django.apps import apps
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ..models import Invitation, Meeting, Membership, Programme
+from ..models import Invitation, Meeting, Membership, Office, Programme, User
 
 
 @dataclass(frozen=True)
@@ -107,3 +108,18 @@ def setup_steps(*, programme: Programme) -> list[SetupStep]:
 def is_set_up(*, programme: Programme) -> bool:
     """A programme is set up enough to run once it has offices and groups."""
     return programme.offices.filter(is_active=True).exists() and programme.groups.exists()
+
+
+def municipality_choices(*, people_of: User | None = None, programme: Programme | None = None):
+    """The municipalities one may choose: those of the active offices of the programme, or of
+    every programme the person belongs to. Sorted, each once."""
+    offices = Office.objects.filter(is_active=True)
+    if programme is not None:
+        offices = offices.filter(programmes=programme)
+    else:
+        current = Membership.objects.current().filter(person=people_of)
+        offices = offices.filter(
+            Q(programmes__coordinators=people_of) | Q(programmes__groups__memberships__in=current)
+        )
+    names = {name.strip() for name in offices.values_list("municipality", flat=True)}
+    return sorted(name for name in names if name)

@@ -308,7 +308,21 @@ def people_anonymise(*, people: list[User]) -> None:
         person.display_name = FORMER_MEMBER
         person.email = f"former-{person.pk}@invalid.example"
         person.phone = ""
+        person.municipality = ""
         person.is_active = False
         person.set_unusable_password()
-    User.objects.bulk_update(people, ["display_name", "email", "phone", "is_active", "password"])
+    User.objects.bulk_update(
+        people, ["display_name", "email", "phone", "municipality", "is_active", "password"]
+    )
     Membership.objects.filter(person__in=people).update(handover_note="")
+
+
+def person_municipality_set(*, person: User, municipality: str, allowed: list[str]) -> None:
+    """Record where the person lives (empty: not given). Only a municipality of the
+    programme's offices is accepted, so that the representation counts add up."""
+    municipality = municipality.strip()
+    if municipality and municipality not in allowed:
+        raise ValidationError({"municipality": _("Choose a municipality from the list.")})
+    person.municipality = municipality
+    person.full_clean(validate_unique=False, validate_constraints=False)
+    person.save(update_fields=["municipality"])

@@ -110,6 +110,9 @@ PERMISSIONS = {
     "group_reminders": Row(both={COORDINATOR}),
     "group_reminders_edit": Row(both={COORDINATOR}),
     "notification_preferences": Row(both=SIGNED_IN),
+    # One's own details (home municipality): anyone signed in, about themselves only.
+    "profile": Row(both=SIGNED_IN),
+    "person_municipality": Row(both={COORDINATOR}, kwargs={"person_id": "member_person_id"}),
     "audit_log": Row(both={COORDINATOR}),
     # --- resourcegroup -------------------------------------------------------------------
     "resourcegroup:index": Row(both={MEMBER, PAID_REP, COORDINATOR}),
@@ -158,6 +161,8 @@ PERMISSIONS = {
     "resourcegroup:travel_approve": Row(get=NOBODY, post={COORDINATOR}),
     "resourcegroup:travel_return": Row(get=NOBODY, post={COORDINATOR}),
     "resourcegroup:honoraria": Row(both={COORDINATOR}),
+    # Counts only (under 5 hidden); answers GET only.
+    "resourcegroup:representation": Row(get={STEERING, COORDINATOR}, post=NOBODY),
     "resourcegroup:honorarium_rate_set": Row(get=NOBODY, post={COORDINATOR}),
     "resourcegroup:honoraria_generate": Row(get=NOBODY, post={COORDINATOR}),
     "resourcegroup:honoraria_month": Row(both={COORDINATOR}),
