@@ -286,6 +286,25 @@ def require_manage(access: ProgrammeAccess) -> None:
         raise Http404
 
 
+def advisor_time_office_ids(access: ProgrammeAccess) -> set[int]:
+    """Offices whose advisor time the user sees: every office for coordinators and the
+    steering group; leaders and advisors their own offices."""
+    if access.can_see_programme_overview:
+        return set(access.programme.offices.values_list("pk", flat=True))
+    return {
+        m.office_id
+        for m in access.memberships
+        if m.office_id and m.role in (Membership.Role.LEADER, Membership.Role.ADVISOR)
+    }
+
+
+def advisor_time_recording_office_ids(access: ProgrammeAccess) -> set[int]:
+    """Offices whose used advisor time the user records: coordinators all, leaders their own."""
+    if access.is_coordinator:
+        return set(access.programme.offices.values_list("pk", flat=True))
+    return access.led_office_ids & set(access.programme.offices.values_list("pk", flat=True))
+
+
 def require_writer(access: ProgrammeAccess, group: Group) -> None:
     if not access.can_write_for(group):
         raise Http404

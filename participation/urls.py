@@ -1,6 +1,7 @@
 """participation's URLs. Each subject's views module keeps its own `urlpatterns`."""
 
 from .views import (
+    advisor_time,
     audit,
     calendars,
     inputs,
@@ -24,4 +25,5 @@ urlpatterns = (
     + personal.urlpatterns
     + setup.urlpatterns
     + where_from.urlpatterns
+    + advisor_time.urlpatterns
 )

@@ -6,6 +6,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Group, Office, Programme, Weekday
+from ..models.advisor_time import MAX_HOURS_A_MONTH
+from .advisor_time import HOURS_ERRORS
+from .fields import CommaDecimalField
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -51,6 +54,19 @@ class OfficeCreateForm(forms.ModelForm):
 
 
 class OfficeEditForm(forms.ModelForm):
+    advisor_hours_per_month = CommaDecimalField(
+        label=_("Planned advisor time for the programme (hours a month)"),
+        help_text=_(
+            "A tenth of a full position is about 16 hours a month. Leave empty if none is planned."
+        ),
+        required=False,
+        min_value=0,
+        max_value=MAX_HOURS_A_MONTH,
+        decimal_places=1,
+        max_digits=5,
+        error_messages=HOURS_ERRORS,
+    )
+
     class Meta:
         model = Office
         fields = ["name", "municipality", "is_active"]

@@ -1,5 +1,6 @@
 """participation's models, split by subject: people and groups, meetings, inputs, calendars."""
 
+from .advisor_time import AdvisorTimeEntry, AdvisorTimePlan
 from .audit import AuditEvent, AuditEventIsAppendOnly
 from .calendars import CalendarFeed
 from .inputs import Input, InputEvent
@@ -26,6 +27,8 @@ from .people import (
 
 __all__ = [
     "ActionItem",
+    "AdvisorTimeEntry",
+    "AdvisorTimePlan",
     "AgendaItem",
     "Attendance",
     "AuditEvent",

@@ -11,7 +11,9 @@ from django.utils.translation import gettext as _
 from .. import services
 from ..access import access_group, access_programme, require_manage
 from ..forms import GroupForm, OfficeCreateForm, OfficeEditForm, ProgrammeForm, add_service_errors
+from ..models import AdvisorTimePlan
 from ..selectors import setup_steps
+from ..services.advisor_time import office_setup_save
 
 
 def _coordinator_access(request, slug):
@@ -94,10 +96,15 @@ def office_edit(request, slug, office_id):
     office = access.programme.offices.filter(pk=office_id).first()
     if office is None:
         raise Http404
-    form = OfficeEditForm(request.POST or None, instance=office)
+    plan = AdvisorTimePlan.objects.filter(programme=access.programme, office=office).first()
+    form = OfficeEditForm(
+        request.POST or None,
+        instance=office,
+        initial={"advisor_hours_per_month": plan.hours_per_month if plan else None},
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.office_update(office=office, **form.cleaned_data)
+            office_setup_save(programme=access.programme, office=office, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -1,28 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from participation.forms.fields import CommaDecimalField
 from participation.models import Membership, Programme, User
 
 from ..models import TimeEntry
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class CommaDecimalField(forms.DecimalField):
-    """A number typed with a decimal comma or point, as people on a Norwegian phone do."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
-        super().__init__(*args, **kwargs)
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.strip().replace(" ", "").replace("\xa0", "").replace(",", ".")
-        return super().to_python(value)
-
-    def widget_attrs(self, widget):
-        # No min/max/step attributes: the server's plain-language message explains a limit.
-        return {}
 
 
 class TimeEntryForm(forms.Form):

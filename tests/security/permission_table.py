@@ -112,6 +112,10 @@ PERMISSIONS = {
     "notification_preferences": Row(both=SIGNED_IN),
     # One's own details (home municipality): anyone signed in, about themselves only.
     "profile": Row(both=SIGNED_IN),
+    # Planned against used: the programme's overview roles, and the advisor for their office.
+    "advisor_time": Row(both={ADVISOR, STEERING, COORDINATOR}),
+    # Recording time used: the coordinator, and the steering member as NAV Gjøvik's leader.
+    "advisor_time_record": Row(both={STEERING, COORDINATOR}),
     "person_municipality": Row(both={COORDINATOR}, kwargs={"person_id": "member_person_id"}),
     "audit_log": Row(both={COORDINATOR}),
     # --- resourcegroup -------------------------------------------------------------------

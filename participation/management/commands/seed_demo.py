@@ -12,7 +12,13 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from participation.demo import DEMO_LOGINS, seed_meetings, seed_participation, seed_setup
+from participation.demo import (
+    DEMO_LOGINS,
+    seed_meetings,
+    seed_participation,
+    seed_setup,
+    seed_structure,
+)
 
 
 def app_seeders():
@@ -43,6 +49,7 @@ class Command(BaseCommand):
             programme = seed_participation(password=password)
             seed_meetings(programme=programme)
             seed_setup(programme=programme)
+            seed_structure(programme=programme)
             for label, seed in app_seeders():
                 seed(programme=programme)
                 if options["verbosity"] > 1:
