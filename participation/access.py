@@ -305,6 +305,13 @@ def advisor_time_recording_office_ids(access: ProgrammeAccess) -> set[int]:
     return access.led_office_ids & set(access.programme.offices.values_list("pk", flat=True))
 
 
+def can_mark_annual_task(access: ProgrammeAccess, task) -> bool:
+    """A yearly task is marked done by a coordinator or the person responsible for it."""
+    return access.is_coordinator or (
+        task.owner_id is not None and task.owner_id == access.person_id
+    )
+
+
 def require_writer(access: ProgrammeAccess, group: Group) -> None:
     if not access.can_write_for(group):
         raise Http404

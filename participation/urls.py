@@ -2,6 +2,7 @@
 
 from .views import (
     advisor_time,
+    annual_tasks,
     audit,
     calendars,
     inputs,
@@ -26,4 +27,5 @@ urlpatterns = (
     + setup.urlpatterns
     + where_from.urlpatterns
     + advisor_time.urlpatterns
+    + annual_tasks.urlpatterns
 )

@@ -1,6 +1,7 @@
 """participation's models, split by subject: people and groups, meetings, inputs, calendars."""
 
 from .advisor_time import AdvisorTimeEntry, AdvisorTimePlan
+from .annual_tasks import AnnualTask, AnnualTaskDone
 from .audit import AuditEvent, AuditEventIsAppendOnly
 from .calendars import CalendarFeed
 from .inputs import Input, InputEvent
@@ -29,6 +30,8 @@ __all__ = [
     "ActionItem",
     "AdvisorTimeEntry",
     "AdvisorTimePlan",
+    "AnnualTask",
+    "AnnualTaskDone",
     "AgendaItem",
     "Attendance",
     "AuditEvent",

@@ -5,17 +5,20 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from ..access import ProgrammeAccess, groups_visible_to
-from ..models import ActionItem, Group, Meeting
+from ..access import ProgrammeAccess, can_mark_annual_task, groups_visible_to
+from ..models import ActionItem, AnnualTask, Group, Meeting
 
 
 @dataclass
 class PlanEntry:
     day: datetime.date
-    kind: str  # "meeting", "agenda_deadline", "action_due"
-    group: Group
+    kind: str  # "meeting", "agenda_deadline", "action_due", "task"
+    group: Group | None
     meeting: Meeting | None = None
     action_item: ActionItem | None = None
+    annual_task: AnnualTask | None = None
+    is_done: bool = False
+    can_mark: bool = False
 
 
 @dataclass
@@ -42,7 +45,8 @@ class AnnualPlan:
 
 
 def annual_plan(*, access: ProgrammeAccess, year: int) -> AnnualPlan:
-    """Meetings, agenda deadlines and action items due, for the groups the user sees."""
+    """Meetings, agenda deadlines and action items due, for the groups the user sees, and the
+    programme's recurring yearly tasks, each done or not that year."""
     groups = list(groups_visible_to(access))
     meetings = list(
         Meeting.objects.filter(group__in=groups, starts_at__year=year)
@@ -73,6 +77,22 @@ def annual_plan(*, access: ProgrammeAccess, year: int) -> AnnualPlan:
     ):
         months[item.due_on.month - 1].entries.append(
             PlanEntry(day=item.due_on, kind="action_due", group=item.group, action_item=item)
+        )
+    for task in (
+        AnnualTask.objects.filter(programme=access.programme, is_active=True)
+        .select_related("owner")
+        .prefetch_related("done_years")
+    ):
+        day = task.due_on(year)
+        months[day.month - 1].entries.append(
+            PlanEntry(
+                day=day,
+                kind="task",
+                group=None,
+                annual_task=task,
+                is_done=any(done.year == year for done in task.done_years.all()),
+                can_mark=can_mark_annual_task(access, task),
+            )
         )
     for month in months:
         month.entries.sort(key=lambda e: (e.day, e.kind != "meeting"))

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from ..access import ProgrammeAccess, groups_visible_to
 from ..models import ActionItem, Input, Meeting
+from .annual_tasks import annual_tasks_due
 
 # The agenda should reach members a week ahead; follow-ups due this soon are on the list.
 AGENDA_WARNING_DAYS = 7
@@ -149,8 +150,29 @@ def participation_tasks(*, access: ProgrammeAccess, user, now) -> list[Task]:
                 for item in follow_ups[:ITEMS_SHOWN]
             ],
         ),
+        _annual_task_task(access=access, today=today),
     ]
     return tasks
+
+
+def _annual_task_task(*, access: ProgrammeAccess, today: datetime.date) -> Task:
+    """This year's yearly tasks due within two weeks or late, and not yet done."""
+    slug = access.programme.slug
+    due = annual_tasks_due(programme=access.programme, today=today)
+    plan_url = reverse("annual_plan_year", args=[slug, today.year])
+    items = []
+    for task in due[:ITEMS_SHOWN]:
+        day = task.due_on(today.year)
+        when = _("overdue since %(day)s") if day < today else _("due %(day)s")
+        owner = task.owner.display_name if task.owner_id else _("nobody named")
+        items.append(
+            TaskItem(
+                label=task.title,
+                url=f"{plan_url}#month-{day.month}",
+                note=f"{owner}, " + when % {"day": _short_date_of_day(day)},
+            )
+        )
+    return Task("annual_tasks", _("Yearly tasks due"), len(due), plan_url, items)
 
 
 def _due_note(item: ActionItem, today: datetime.date) -> str:

@@ -33,3 +33,24 @@ def test_the_pages_render_for_the_coordinator_and_the_steering_group(demo_progra
         assert "under 5" in html
         html = client.get(reverse("advisor_time", args=[slug])).content.decode()
         assert "NAV Nordre Land" in html
+
+
+def test_the_annual_plan_has_yearly_tasks_and_one_is_due_on_the_start_page(demo_programme):
+    from participation.access import programme_access_for
+    from participation.selectors.tasks import coordinator_tasks
+
+    coordinator = User.objects.get(email="coordinator@example.org")
+    access = programme_access_for(coordinator, demo_programme)
+    found = {t.key: t for t in coordinator_tasks(access=access, user=coordinator)}
+    assert found["annual_tasks"].count >= 1
+    assert demo_programme.annual_tasks.count() == 7
+
+
+def test_seeding_again_adds_no_yearly_tasks(demo_programme):
+    from django.core.management import call_command
+
+    from participation.models import AnnualTask, AnnualTaskDone
+
+    counts = AnnualTask.objects.count(), AnnualTaskDone.objects.count()
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    assert (AnnualTask.objects.count(), AnnualTaskDone.objects.count()) == counts

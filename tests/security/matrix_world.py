@@ -18,6 +18,7 @@ from offers.models import Offer
 from participation.models import (
     ActionItem,
     AgendaItem,
+    AnnualTask,
     CalendarFeed,
     Group,
     Input,
@@ -188,6 +189,10 @@ def build_world() -> SimpleNamespace:
         "review_survey_id": review_survey.pk,
         "draft_number": draft_version.number,
         "draft_point_id": draft_point.pk,
+        # The demo's yearly task the steering member (NAV Gjøvik's leader) is responsible for.
+        "annual_task_id": AnnualTask.objects.get(
+            programme=a, owner=people.steering, title__startswith="Gjennomgang"
+        ).pk,
     }
 
     # B: another programme, one object of each kind, and its coordinator.
@@ -253,6 +258,7 @@ def build_world() -> SimpleNamespace:
         "comment_id": ReviewComment.objects.create(
             question=b_question, author=other_coord, text="Kommentar"
         ).pk,
+        "annual_task_id": AnnualTask.objects.create(programme=b, title="Budsjett", month=10).pk,
         "office_code": b.offices.first().code,
         # An office of the other programme only (its first office is shared with the demo).
         "office_id": b_own_office.pk,

@@ -113,6 +113,14 @@ PERMISSIONS = {
     # One's own details (home municipality): anyone signed in, about themselves only.
     "profile": Row(both=SIGNED_IN),
     # Planned against used: the programme's overview roles, and the advisor for their office.
+    # Yearly tasks of the annual plan: the coordinator defines them.
+    "annual_tasks": Row(both={COORDINATOR}),
+    "annual_task_edit": Row(both={COORDINATOR}, kwargs={"task_id": "annual_task_id"}),
+    # Marked done by the coordinator or the person responsible (the demo's task for the
+    # steering member is "annual_task_id").
+    "annual_task_done": Row(
+        get=NOBODY, post={STEERING, COORDINATOR}, kwargs={"task_id": "annual_task_id"}
+    ),
     "advisor_time": Row(both={ADVISOR, STEERING, COORDINATOR}),
     # Recording time used: the coordinator, and the steering member as NAV Gjøvik's leader.
     "advisor_time_record": Row(both={STEERING, COORDINATOR}),
