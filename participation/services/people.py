@@ -16,7 +16,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from ..models import Group, Invitation, Membership, Office, Programme, User
+from ..models import AuditEvent, Group, Invitation, Membership, Office, Programme, User
+from .audit import audit_event
 
 
 def account_for_email(*, email: str) -> User | None:
@@ -317,12 +318,30 @@ def people_anonymise(*, people: list[User]) -> None:
     Membership.objects.filter(person__in=people).update(handover_note="")
 
 
-def person_municipality_set(*, person: User, municipality: str, allowed: list[str]) -> None:
+def person_municipality_set(
+    *,
+    person: User,
+    municipality: str,
+    allowed: list[str],
+    changed_by: User,
+    programme: Programme | None = None,
+) -> None:
     """Record where the person lives (empty: not given). Only a municipality of the
-    programme's offices is accepted, so that the representation counts add up."""
+    programme's offices is accepted, so that the representation counts add up. A change made
+    by someone else (a coordinator) is logged."""
     municipality = municipality.strip()
     if municipality and municipality not in allowed:
         raise ValidationError({"municipality": _("Choose a municipality from the list.")})
+    if municipality == person.municipality:
+        return
     person.municipality = municipality
     person.full_clean(validate_unique=False, validate_constraints=False)
-    person.save(update_fields=["municipality"])
+    with transaction.atomic():
+        person.save(update_fields=["municipality"])
+        if changed_by.pk != person.pk:
+            audit_event(
+                actor=changed_by,
+                action=AuditEvent.Action.CHANGED,
+                programme=programme,
+                subject=_("Home municipality of person %(id)s") % {"id": person.pk},
+            )

@@ -14,7 +14,7 @@ from ..services.people import person_municipality_set
 from .personal import _person_of_programme
 
 
-def _municipality_page(request, *, person, allowed, template, context, done):
+def _municipality_page(request, *, person, allowed, template, context, done, programme=None):
     form = MunicipalityForm(
         request.POST or None,
         municipalities=allowed,
@@ -27,6 +27,8 @@ def _municipality_page(request, *, person, allowed, template, context, done):
                 person=person,
                 municipality=form.cleaned_data["municipality"],
                 allowed=[*allowed, person.municipality],
+                changed_by=request.user,
+                programme=programme,
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -60,6 +62,7 @@ def person_municipality(request, slug, person_id):
         template="participation/person_municipality.html",
         context={"access": access, "programme": access.programme},
         done=redirect("programme_detail", slug=slug),
+        programme=access.programme,
     )
 
 

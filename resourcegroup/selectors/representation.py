@@ -25,6 +25,9 @@ YOUNG_GROUP_KINDS = (Group.Kind.RESOURCE, Group.Kind.USER_COMMITTEE)
 class Count:
     label: str
     count: int
+    # Withheld although 5 or more: otherwise the one small count could be worked out from
+    # the total.
+    is_withheld: bool = False
 
     @property
     def is_hidden(self) -> bool:
@@ -48,7 +51,22 @@ def _counts(values: list[str], *, known: list[str]) -> list[Count]:
     rows = [Count(label=label, count=tally.get(label, 0)) for label in labels]
     if tally.get(""):
         rows.append(Count(label=_("Not given"), count=tally[""]))
-    return rows
+    return _protect(rows)
+
+
+def _protect(rows: list[Count]) -> list[Count]:
+    """When a single count is hidden, the total would give it away: withhold the next
+    smallest count too."""
+    if sum(1 for row in rows if row.is_hidden) != 1:
+        return rows
+    shown = [row for row in rows if row.count >= SMALLEST_SHOWN]
+    if not shown:
+        return rows
+    smallest = min(shown, key=lambda row: row.count)
+    return [
+        Count(label=row.label, count=row.count, is_withheld=True) if row is smallest else row
+        for row in rows
+    ]
 
 
 def representation(*, programme: Programme) -> Representation:
@@ -94,7 +112,12 @@ def representation(*, programme: Programme) -> Representation:
         total=Count(label=_("Members"), count=len(first_seat)),
         municipalities=_counts(municipalities, known=known_municipalities),
         age_bands=[
-            Count(label=str(band_labels.get(r.label, r.label)), count=r.count) for r in age_rows
+            Count(
+                label=str(band_labels.get(r.label, r.label)),
+                count=r.count,
+                is_withheld=r.is_withheld,
+            )
+            for r in age_rows
         ],
         offices=_counts(offices, known=office_names),
     )

@@ -91,3 +91,15 @@ def test_erasing_a_person_removes_their_municipality(cast):
     User.objects.filter(pk=cast.member.pk).update(municipality="Gjøvik")
     people_anonymise(people=[User.objects.get(pk=cast.member.pk)])
     assert User.objects.get(pk=cast.member.pk).municipality == ""
+
+
+def test_a_coordinators_change_is_logged_and_ones_own_is_not(cast, login):
+    from participation.models import AuditEvent
+
+    url = reverse("person_municipality", args=["best", cast.member.pk])
+    login(cast.coordinator).post(url, {"municipality": "Gjøvik"})
+    event = AuditEvent.objects.get()
+    assert (event.actor, event.action) == (cast.coordinator, AuditEvent.Action.CHANGED)
+    assert "Emma" not in event.subject
+    login(cast.member).post(reverse("profile"), {"municipality": "Østre Toten"})
+    assert AuditEvent.objects.count() == 1

@@ -98,3 +98,19 @@ def test_others_get_404(cast, login, who):
 def test_coordinator_of_another_programme_gets_404(cast, login):
     page = login(cast.coordinator).get(reverse("resourcegroup:representation", args=["other"]))
     assert page.status_code == 404
+
+
+def test_a_single_small_count_cannot_be_worked_out_from_the_total(cast, login):
+    Membership.objects.filter(person=cast.member).delete()
+    _members(cast, 6, municipality="Gjøvik")
+    _members(cast, 1, municipality="Østre Toten")
+    rows = {row.label: row for row in representation(programme=cast.programme).municipalities}
+    assert rows["Østre Toten"].is_hidden
+    assert rows["Gjøvik"].is_withheld
+    html = (
+        login(cast.coordinator)
+        .get(reverse("resourcegroup:representation", args=["best"]))
+        .content.decode()
+    )
+    assert "withheld" in html
+    assert ">6<" not in html
