@@ -131,6 +131,7 @@ PERMISSIONS = {
     "resourcegroup:story_new": Row(both={MEMBER, PAID_REP, COORDINATOR}),
     "resourcegroup:story_detail": Row(get={MEMBER, PAID_REP, COORDINATOR}, post={COORDINATOR}),
     # Only the story's own writer (here the member) withdraws the consent to use it in inputs.
+    "resourcegroup:story_consent": Row(both={MEMBER}, kwargs={"story_id": "own_story_id"}),
     "resourcegroup:story_withdraw_consent": Row(
         get=NOBODY, post={MEMBER}, kwargs={"story_id": "own_story_id"}
     ),
