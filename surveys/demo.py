@@ -23,6 +23,7 @@ from .models import (
     CheckInCount,
     CheckInReceipt,
     Question,
+    ResultRelease,
     ReviewComment,
     Survey,
     SurveyResponse,
@@ -264,6 +265,7 @@ def seed_surveys(*, programme: Programme) -> None:
     with transaction.atomic():
         survey = _first_meeting_survey(programme)
         _seed_responses(survey, rng)
+        _pending_batch(survey)
         _link_checklist_points(survey)
         _review_survey(programme)
         _code_survey(programme)
@@ -351,6 +353,21 @@ def _seed_responses(survey: Survey, rng: random.Random) -> None:
             for response in responses:
                 answers.extend(_answers_for(response, by_key, tilted, rng))
             Answer.objects.bulk_create(answers)
+
+
+def _pending_batch(survey: Survey) -> None:
+    """The last batch was released two days ago; three new answers from NAV Gjøvik wait for the
+    next one (shown in no figure until five have come in)."""
+    if ResultRelease.objects.filter(survey=survey).exists():
+        return
+    ResultRelease.objects.create(
+        survey=survey, released_on=timezone.localdate() - datetime.timedelta(days=2)
+    )
+    latest = survey.rounds.order_by("starts_on").last()
+    waiting = SurveyResponse.objects.filter(
+        survey=survey, round=latest, office__code="gjovik"
+    ).order_by("-submitted_on", "id")[:3]
+    SurveyResponse.objects.filter(pk__in=[r.pk for r in waiting]).update(is_released=False)
 
 
 def _tilt(weights: list[int], tilt: int) -> list[int]:

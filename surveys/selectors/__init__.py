@@ -17,6 +17,7 @@ from .results import (
 from .surveys import (
     access_survey,
     can_see_results,
+    last_release,
     result_office_ids,
     survey_for_respondent,
     survey_list,
@@ -38,6 +39,7 @@ __all__ = [
     "figures_export_rows",
     "response_export_rows",
     "free_text_answers",
+    "last_release",
     "open_check_ins",
     "response_rates",
     "results_context",

@@ -1,6 +1,6 @@
 """Which surveys a user may reach, and a survey with what its pages need."""
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from participation.access import ProgrammeAccess
 
@@ -11,7 +11,7 @@ from ..access import (  # noqa: F401
     result_office_ids,
     surveys_visible_to,
 )
-from ..models import Question, ReviewComment, Survey
+from ..models import Question, ResultRelease, ReviewComment, Survey
 
 
 def survey_list(*, access: ProgrammeAccess) -> QuerySet[Survey]:
@@ -20,7 +20,9 @@ def survey_list(*, access: ProgrammeAccess) -> QuerySet[Survey]:
         surveys_visible_to(access)
         .annotate(
             question_count=Count("questions", distinct=True),
-            response_count=Count("responses", distinct=True),
+            # Released responses only: a count that moved with each answer would tell when
+            # someone answered (surveys.services.releases).
+            response_count=Count("responses", filter=Q(responses__is_released=True), distinct=True),
         )
         .order_by("-created_at")
     )
@@ -44,5 +46,15 @@ def survey_for_respondent(slug: str) -> Survey | None:
     return (
         Survey.objects.filter(slug=slug, status__in=[Survey.Status.PUBLISHED, Survey.Status.CLOSED])
         .prefetch_related("offices")
+        .first()
+    )
+
+
+def last_release(*, survey: Survey):
+    """The day the survey's results last took in a batch of answers, or None."""
+    return (
+        ResultRelease.objects.filter(survey=survey)
+        .order_by("-released_on")
+        .values_list("released_on", flat=True)
         .first()
     )
