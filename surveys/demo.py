@@ -20,6 +20,7 @@ from participation.models import Attendance, Group, Meeting, Programme, User
 from . import services
 from .models import (
     Answer,
+    AnswerCodeBatch,
     CheckInCount,
     CheckInReceipt,
     Question,
@@ -28,6 +29,7 @@ from .models import (
     Survey,
     SurveyResponse,
 )
+from .selectors import card_checklist
 
 FIRST_MEETING_SLUG = "forste-mote"
 REVIEW_SLUG = "aktivitetstilbud"
@@ -269,6 +271,7 @@ def seed_surveys(*, programme: Programme) -> None:
         _link_checklist_points(survey)
         _review_survey(programme)
         _code_survey(programme)
+        _code_cards(programme)
         _seed_check_ins(programme, rng)
 
 
@@ -442,6 +445,23 @@ def _code_survey(programme: Programme) -> None:
         services.codes_make(
             survey=survey, office=office, count=CODES_PER_OFFICE, today=today - _DAY * 14
         )
+
+
+def _code_cards(programme: Programme) -> None:
+    """Ten first-meeting cards with codes for NAV Gjøvik, made a week ago."""
+    survey = Survey.objects.filter(slug=CODE_SLUG, programme=programme).first()
+    office = programme.offices.filter(code="gjovik").first()
+    if survey is None or office is None or card_checklist(survey=survey) is None:
+        return
+    if survey.code_batches.filter(printed_as=AnswerCodeBatch.PrintedAs.CARDS).exists():
+        return
+    services.codes_make(
+        survey=survey,
+        office=office,
+        count=10,
+        today=timezone.localdate() - _DAY * 7,
+        printed_as=AnswerCodeBatch.PrintedAs.CARDS,
+    )
 
 
 def _review_survey(programme: Programme) -> None:

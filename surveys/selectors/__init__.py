@@ -17,6 +17,7 @@ from .results import (
 from .surveys import (
     access_survey,
     can_see_results,
+    card_checklist,
     last_release,
     result_office_ids,
     survey_for_respondent,
@@ -34,6 +35,7 @@ __all__ = [
     "SurveyResults",
     "access_survey",
     "can_see_results",
+    "card_checklist",
     "check_in_overview",
     "check_in_status",
     "figures_export_rows",

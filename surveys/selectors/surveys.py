@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from checklists import selectors as checklist_selectors
 from participation.access import ProgrammeAccess
 
 # The access rules live in surveys/access.py; these names stay here for older imports.
@@ -58,3 +59,12 @@ def last_release(*, survey: Survey):
         .values_list("released_on", flat=True)
         .first()
     )
+
+
+def card_checklist(*, survey: Survey):
+    """The checklist printed on the survey's first-meeting cards (the programme's first one in
+    use, by title), with `.current` its version; None when there is none."""
+    templates = checklist_selectors.published_templates_with_current_version(
+        programme=survey.programme
+    )
+    return min(templates, key=lambda t: (t.title, t.pk), default=None)

@@ -266,6 +266,7 @@ PERMISSIONS = {
     "reports:survey_poster": Row(both={COORDINATOR}),
     "reports:survey_card": Row(both={COORDINATOR}),
     "reports:survey_code_slips": Row(both={COORDINATOR}),
+    "reports:survey_code_cards": Row(both={COORDINATOR}, kwargs={"batch_id": "cards_batch_id"}),
     "reports:survey_results_pdf": Row(both={ADVISOR, STEERING, COORDINATOR}),
     "reports:timesheet_pdf": Row(both={PAID_REP, COORDINATOR}),
     "reports:meeting_minutes_pdf": Row(both={MEMBER, PAID_REP, STEERING, COORDINATOR}),
