@@ -102,3 +102,18 @@ def test_only_coordinators_print_cards(login, client, cast, coded, checklist, wh
     login(getattr(cast, who))
 
     assert client.get(f"/p/best/surveys/{coded.pk}/codes/{batch.pk}/cards.pdf").status_code == 404
+
+
+def test_the_checklist_page_tells_the_coordinator_where_cards_with_codes_are_made(
+    login, client, cast, checklist
+):
+    from django.urls import reverse
+
+    url = reverse(
+        "checklists:template_detail", kwargs={"slug": "best", "template_id": checklist.pk}
+    )
+    login(cast.coordinator)
+    assert "printed as first-meeting cards" in client.get(url).content.decode()
+
+    login(cast.advisor)
+    assert "printed as first-meeting cards" not in client.get(url).content.decode()
