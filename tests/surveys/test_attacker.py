@@ -12,7 +12,9 @@ The attacker's cases:
    hides a cell or a hidden office would fall out of it.
 4. Across periods: the coordinator's rows carry no week or month when an office has fewer
    than five in it, and are sorted by content, not by when they came in.
-5. An open link cannot stop padding: the results page says so and points to codes.
+5. An open link cannot stop padding: four known answers and one more from anyone fill a batch
+   and lift a small office over the threshold. The results page says exactly that and points
+   to codes.
 6. Across time (differencing): reading everything, sending one to four known answers and reading
    again shows no change at all (figures, counts, rates, exports, PDF, the survey list) until
    the office's batch of five new answers is full, and never a second batch the same day.
@@ -200,14 +202,21 @@ def test_the_coordinators_rows_carry_no_time_and_no_order_that_points_at_a_meeti
 
 
 def test_an_open_link_says_plainly_what_padding_can_do(login, client, cast, target):
-    # Four known answers make Østre Toten's three real ones appear: the open link cannot
-    # prevent it, so the page must say so and point to codes.
+    # Four known answers wait in a batch; the next answer from anyone fills it, and Østre
+    # Toten's three real answers appear beside the attacker's own. The open link cannot prevent
+    # it, so the page must say so and point to codes.
+    from django.test import Client
+
     assert attacker_sends(client, target, "ostre-toten", ["5", "5", "5", "5"]) == 4
+    assert attacker_sends(Client(), target, "ostre-toten", ["5"]) == 1
+    rows = {row.label: row for row in survey_results(survey=target).questions[0].rows}
+    assert not rows["NAV Østre Toten"].is_hidden and rows["NAV Østre Toten"].n == 8
     login(cast.coordinator)
 
     body = client.get(f"/p/best/surveys/{target.pk}/results/").content.decode()
 
     assert "Open link: what the anonymity promise cannot stop." in body
+    assert "with four of their own in a batch of five" in body
     assert "use one-time answer codes instead" in body
 
 
