@@ -137,6 +137,7 @@ PERMISSIONS = {
     "resourcegroup:story_new": Row(both={MEMBER, PAID_REP, COORDINATOR}),
     "resourcegroup:story_detail": Row(get={MEMBER, PAID_REP, COORDINATOR}, post={COORDINATOR}),
     # Only the story's own writer (here the member) withdraws the consent to use it in inputs.
+    "resourcegroup:story_consent": Row(both={MEMBER}, kwargs={"story_id": "own_story_id"}),
     "resourcegroup:story_withdraw_consent": Row(
         get=NOBODY, post={MEMBER}, kwargs={"story_id": "own_story_id"}
     ),
@@ -271,6 +272,7 @@ PERMISSIONS = {
     "reports:survey_poster": Row(both={COORDINATOR}),
     "reports:survey_card": Row(both={COORDINATOR}),
     "reports:survey_code_slips": Row(both={COORDINATOR}),
+    "reports:survey_code_cards": Row(both={COORDINATOR}, kwargs={"batch_id": "cards_batch_id"}),
     "reports:survey_results_pdf": Row(both={ADVISOR, STEERING, COORDINATOR}),
     "reports:timesheet_pdf": Row(both={PAID_REP, COORDINATOR}),
     "reports:meeting_minutes_pdf": Row(both={MEMBER, PAID_REP, STEERING, COORDINATOR}),
