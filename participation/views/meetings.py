@@ -28,6 +28,7 @@ from ..access import (
     require_writer,
 )
 from ..forms import add_service_errors
+from ..forms.kept import keep_typed, take_typed
 from ..forms.meetings import (
     ActionItemForm,
     ActionItemStatusForm,
@@ -50,6 +51,7 @@ from ..services.meetings import (
     MinutesConflict,
     MinutesPartRefused,
 )
+from ..undo import offer_undo
 
 # The model checks the meeting's times as a whole; on the form that is the end time.
 MEETING_ERROR_FIELDS = {
@@ -146,9 +148,24 @@ def meeting_series_create(request, slug, group_id):
 # --- One meeting -----------------------------------------------------------------------
 
 
+def _keep_new_item(request, meeting) -> None:
+    """The other buttons of the meeting page post the new-item form too: keep its text."""
+    keep_typed(
+        request,
+        page=f"meeting:{meeting.pk}:new_item",
+        fields=AgendaItemForm.base_fields,
+        text_fields=AgendaItemForm.TEXT_FIELDS,
+    )
+
+
 def _render_meeting(request, access, meeting, **forms):
     """The meeting page; views that refuse a form show it here again with its values."""
     detail = get_meeting_detail(meeting=meeting)
+    item_form = forms.get("item_form")
+    if item_form is None:
+        kept = take_typed(request, page=f"meeting:{meeting.pk}:new_item")
+        item_form = AgendaItemForm(initial=kept)
+        item_form.is_kept = kept is not None
     can_write = access.can_write_for(meeting.group)
     is_member = meeting.group_id in access.group_ids()
     now = timezone.now()
@@ -174,7 +191,7 @@ def _render_meeting(request, access, meeting, **forms):
         propose_open=propose_open,
         check_in_open=check_in_open,
         propose_form=forms.get("propose_form") or AgendaProposalForm(),
-        item_form=forms.get("item_form") or AgendaItemForm(),
+        item_form=item_form,
     )
 
 
@@ -271,6 +288,7 @@ def agenda_item_decide(request, slug, meeting_id, item_id):
     access, meeting = access_meeting(request.user, slug, meeting_id)
     require_writer(access, meeting.group)
     item = get_object_or_404(AgendaItem, pk=item_id, meeting=meeting)
+    _keep_new_item(request, meeting)
     accept = request.POST.get("decision") == "accept"
     try:
         services.agenda_item_decide(item=item, accept=accept)
@@ -328,6 +346,8 @@ def _not_started(request, slug, meeting):
 def meeting_attendance(request, slug, meeting_id):
     access, meeting = access_meeting(request.user, slug, meeting_id)
     require_writer(access, meeting.group)
+    if request.method == "POST":
+        _keep_new_item(request, meeting)
     if refused := _not_started(request, slug, meeting):
         return refused
     detail = get_meeting_detail(meeting=meeting)
@@ -338,12 +358,22 @@ def meeting_attendance(request, slug, meeting_id):
         initial={f"status_{pk}": status for pk, status in recorded.items()},
     )
     if request.method == "POST" and form.is_valid():
+        statuses = form.statuses()
         try:
-            services.attendance_record(meeting=meeting, statuses=form.statuses())
+            services.attendance_record(meeting=meeting, statuses=statuses)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("Attendance is saved."))
+            offer_undo(
+                request,
+                kind="attendance",
+                programme_slug=slug,
+                payload={
+                    "meeting": meeting.pk,
+                    "previous": {str(pk): recorded.get(pk) for pk in statuses},
+                },
+            )
+            messages.success(request, _("Attendance is saved."), extra_tags="undo")
             return redirect("meeting_detail", slug=slug, meeting_id=meeting.pk)
     return _page(request, "meetings/attendance_form.html", access, meeting=meeting, form=form)
 
@@ -525,11 +555,19 @@ def action_item_status(request, slug, item_id):
     require_writer(access, item.group)
     form = ActionItemStatusForm(request.POST)
     if form.is_valid():
+        before = {
+            "item": item.pk,
+            "status": item.status,
+            "closed_at": item.closed_at.isoformat() if item.closed_at else None,
+            "note": item.note,
+        }
         services.action_item_set_status(action_item=item, **form.cleaned_data)
+        offer_undo(request, kind="action_item_status", programme_slug=slug, payload=before)
         messages.success(
             request,
             _("“%(title)s” is now: %(status)s.")
             % {"title": item.title, "status": item.get_status_display()},
+            extra_tags="undo",
         )
     else:
         messages.error(request, _("Choose done, dropped or open."))

@@ -436,3 +436,36 @@ def test_attendance_and_minutes_of_a_coming_meeting_are_refused_with_a_message(
     assert not Attendance.objects.exists()
     meeting.refresh_from_db()
     assert meeting.minutes_version == 0
+
+
+def test_accepting_a_proposal_keeps_the_new_item_typed_beside_it(login, client, cast, meeting):
+    proposal = services.agenda_item_propose(
+        meeting=meeting, by=cast.member, title="Busskort", description=""
+    )
+    login(cast.coordinator)
+    typed = {"title": "Ny sak om sommerjobb", "kind": "discussion", "presenter": "Hanne"}
+
+    client.post(
+        f"/p/best/meetings/{meeting.pk}/agenda/{proposal.pk}/decide/",
+        {**typed, "decision": "accept"},
+    )
+    body = client.get(f"/p/best/meetings/{meeting.pk}/").content.decode()
+
+    assert 'value="Ny sak om sommerjobb"' in body and 'value="Hanne"' in body
+    assert '<details class="mb-4" open>' in body
+    # Shown once: the next visit starts empty.
+    assert (
+        "Ny sak om sommerjobb" not in client.get(f"/p/best/meetings/{meeting.pk}/").content.decode()
+    )
+
+
+def test_a_coming_meeting_offers_no_attendance_minutes_or_everyone_present(
+    login, client, cast, meeting
+):
+    login(cast.coordinator)
+
+    body = client.get(f"/p/best/meetings/{meeting.pk}/").content.decode()
+
+    assert "Register attendance" not in body and "Edit minutes" not in body
+    assert "Everyone was present" not in body and "Check in" not in body
+    assert "Send agenda" in body

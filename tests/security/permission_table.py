@@ -46,6 +46,7 @@ PERMISSIONS = {
     # --- participation -------------------------------------------------------------------
     "healthz": Row(get=EVERYONE, post=NOBODY),
     "home": Row(both=SIGNED_IN),
+    "undo": Row(post=SIGNED_IN),
     # The glossary is for anyone signed in, not tied to a programme; it answers GET only.
     "glossary": Row(get=SIGNED_IN, post=NOBODY),
     "programme_detail": Row(both=PROGRAMME),
@@ -155,7 +156,7 @@ PERMISSIONS = {
     "resourcegroup:honorarium_rate_set": Row(get=NOBODY, post={COORDINATOR}),
     "resourcegroup:honoraria_generate": Row(get=NOBODY, post={COORDINATOR}),
     "resourcegroup:honoraria_month": Row(both={COORDINATOR}),
-    "resourcegroup:honoraria_approve": Row(get=NOBODY, post={COORDINATOR}),
+    "resourcegroup:honoraria_approve": Row(both={COORDINATOR}),
     "resourcegroup:honorarium_decline": Row(get=NOBODY, post={COORDINATOR}),
     # --- checklists ----------------------------------------------------------------------
     "checklists:home": Row(both=PROGRAMME),
