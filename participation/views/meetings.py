@@ -7,10 +7,11 @@ redirects; a refused form is shown again with every value kept.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -494,6 +495,43 @@ def meeting_minutes(request, slug, meeting_id):
 
 
 @login_required
+@require_POST
+def meeting_minutes_draft(request, slug, meeting_id):
+    """The autosave behind the minutes page (JavaScript only): saves the text as a draft on
+    the same optimistic version as the form, so a newer save by someone else is never
+    overwritten; the page then asks the writer to press Save, which shows both texts.
+    Always a JSON answer saying whether it was saved, for the script to show."""
+    access, meeting = access_meeting(request.user, slug, meeting_id)
+    require_writer(access, meeting.group)
+    if not meeting.has_started or meeting.minutes_are_approved:
+        return JsonResponse({"saved": False, "message": _("The draft was not saved.")})
+    accepted = meeting.agenda_items.filter(state=AgendaItem.State.ACCEPTED)
+    form = MinutesForm(request.POST, meeting=meeting, agenda_items=list(accepted))
+    if not form.is_valid():
+        return JsonResponse({"saved": False, "message": _("The draft was not saved.")})
+    try:
+        meeting = services.minutes_save(meeting=meeting, **form.minutes_values())
+    except MinutesConflict:
+        return JsonResponse(
+            {
+                "saved": False,
+                "message": _(
+                    "Someone else has saved these minutes. Your text is not saved yet: press "
+                    "“Save minutes” to see both texts."
+                ),
+            }
+        )
+    saved_at = date_format(timezone.localtime(), "TIME_FORMAT")
+    return JsonResponse(
+        {
+            "saved": True,
+            "version": meeting.minutes_version,
+            "message": _("Draft saved at %(time)s.") % {"time": saved_at},
+        }
+    )
+
+
+@login_required
 def meeting_minutes_approve(request, slug, meeting_id):
     """The check step: shows exactly the version that will be locked, and approves only it."""
     access, meeting = access_meeting(request.user, slug, meeting_id)
@@ -623,6 +661,11 @@ urlpatterns = [
     ),
     path(
         "p/<slug:slug>/meetings/<int:meeting_id>/minutes/", meeting_minutes, name="meeting_minutes"
+    ),
+    path(
+        "p/<slug:slug>/meetings/<int:meeting_id>/minutes/draft/",
+        meeting_minutes_draft,
+        name="meeting_minutes_draft",
     ),
     path(
         "p/<slug:slug>/meetings/<int:meeting_id>/minutes/approve/",

@@ -80,6 +80,8 @@ PERMISSIONS = {
     "agenda_send": Row(both={PAID_REP, COORDINATOR}),
     "meeting_attendance": Row(both={PAID_REP, COORDINATOR}),
     "meeting_minutes": Row(both={PAID_REP, COORDINATOR}),
+    # The autosave behind the minutes page: POST only, answers JSON.
+    "meeting_minutes_draft": Row(post={PAID_REP, COORDINATOR}),
     # GET is the check step showing the version that will be locked.
     "meeting_minutes_approve": Row(both={COORDINATOR}),
     "meeting_decision_add": Row(get=NOBODY, post={PAID_REP, COORDINATOR}),
