@@ -58,9 +58,9 @@ def _undo_action_item_status(request, offer) -> str:
         subject=f"Action item {item.pk}",
         detail=f"Undone: the status is {item.status} again.",
     )
-    return _("“%(title)s” is %(status)s again.") % {
+    return _("“%(title)s” is back to: %(status)s.") % {
         "title": item.title,
-        "status": item.get_status_display().lower(),
+        "status": item.get_status_display(),
     }
 
 

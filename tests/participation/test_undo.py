@@ -117,5 +117,5 @@ def test_marking_an_action_item_done_can_be_undone(login, client, cast, held):
 
     item.refresh_from_db()
     assert item.status == ActionItem.Status.OPEN and item.closed_at is None
-    assert "is open again" in response.content.decode()
+    assert "is back to: Open." in response.content.decode()
     assert AuditEvent.objects.filter(actor=cast.coordinator).count() == 1
