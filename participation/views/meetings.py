@@ -29,7 +29,7 @@ from ..access import (
     require_writer,
 )
 from ..forms import add_service_errors
-from ..forms.kept import keep_typed, take_typed
+from ..forms.kept import forget_typed, keep_typed, kept_typed
 from ..forms.meetings import (
     ActionItemForm,
     ActionItemStatusForm,
@@ -149,11 +149,15 @@ def meeting_series_create(request, slug, group_id):
 # --- One meeting -----------------------------------------------------------------------
 
 
+def _new_item_page(meeting) -> str:
+    return f"meeting:{meeting.pk}:new_item"
+
+
 def _keep_new_item(request, meeting) -> None:
     """The other buttons of the meeting page post the new-item form too: keep its text."""
     keep_typed(
         request,
-        page=f"meeting:{meeting.pk}:new_item",
+        page=_new_item_page(meeting),
         fields=AgendaItemForm.base_fields,
         text_fields=AgendaItemForm.TEXT_FIELDS,
     )
@@ -164,7 +168,7 @@ def _render_meeting(request, access, meeting, **forms):
     detail = get_meeting_detail(meeting=meeting)
     item_form = forms.get("item_form")
     if item_form is None:
-        kept = take_typed(request, page=f"meeting:{meeting.pk}:new_item")
+        kept = kept_typed(request, page=_new_item_page(meeting))
         item_form = AgendaItemForm(initial=kept)
         item_form.is_kept = kept is not None
     can_write = access.can_write_for(meeting.group)
@@ -278,6 +282,7 @@ def agenda_item_add(request, slug, meeting_id):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            forget_typed(request, page=_new_item_page(meeting))
             messages.success(request, _("The item is on the agenda."))
             return redirect("meeting_detail", slug=slug, meeting_id=meeting.pk)
     return _render_meeting(request, access, meeting, item_form=form)
