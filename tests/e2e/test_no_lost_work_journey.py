@@ -7,11 +7,12 @@ check step that shows who gets what before anything is approved."""
 import datetime
 import re
 
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from participation import services
 from participation.models import AgendaItem, AuditEvent, Group, Membership
-from resourcegroup.models import Honorarium
+from resourcegroup.models import Honorarium, TimeEntry
 from tests.participation.factories_meetings import days_from_now
 
 from .browser import expect_no_sideways_scroll, log_in, visit
@@ -166,3 +167,35 @@ def test_a_month_of_honoraria_is_approved_after_a_check_step(open_page, demo):
 
     expect_message(page, "er godkjent")
     assert not Honorarium.objects.filter(month=month, status=Honorarium.Status.PROPOSED).exists()
+
+
+def test_hours_being_typed_survive_remove_and_send_on_a_phone(open_page, demo):
+    today = timezone.localdate()
+    phone = open_page(PHONE)
+    log_in(phone, "representative@example.org")
+    visit(phone, f"/p/{PROGRAMME_SLUG}/resource-group/hours/{today.year}/{today.month}/")
+
+    # Enter in the comment saves the hours (not the "Add" or "Remove" beside them).
+    phone.get_by_role("textbox", name="Timer").fill("2")
+    phone.get_by_label("Hva gjorde du?").select_option("preparation")
+    phone.get_by_label("Kommentar").fill("Forberedte fagdagen")
+    phone.get_by_label("Kommentar").press("Enter")
+    expect_message(phone, "er lagret")
+    entry = TimeEntry.objects.get(comment="Forberedte fagdagen")
+
+    # Half-way through the next entry, the first one is removed: the typing stays.
+    phone.get_by_role("textbox", name="Timer").fill("1,5")
+    phone.get_by_label("Kommentar").fill("Skrev referat fra møtet")
+    phone.get_by_role("button", name=re.compile(r"^Fjern")).last.click()
+    expect_message(phone, "Føringen er fjernet.")
+    assert not TimeEntry.objects.filter(pk=entry.pk).exists()
+    expect(phone.get_by_role("textbox", name="Timer")).to_have_value("1,5")
+    expect(phone.get_by_label("Kommentar")).to_have_value("Skrev referat fra møtet")
+
+    # Sending the month now would leave them out: refused, and still there.
+    send = phone.get_by_role("button", name=re.compile(r"^Send .* til godkjenning"))
+    if send.count():
+        send.click()
+        expect_message(phone, "ikke er lagret")
+        expect(phone.get_by_label("Kommentar")).to_have_value("Skrev referat fra møtet")
+    expect_no_sideways_scroll(phone)
