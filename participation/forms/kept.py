@@ -12,10 +12,14 @@ from collections.abc import Iterable
 SESSION_KEY = "kept_typing"
 
 
-def keep_typed(request, *, page: str, fields: Iterable[str], text_fields: Iterable[str]) -> None:
-    """Keep what was posted in `fields` for `page` when any of `text_fields` holds text;
-    posted with no text, forget what was kept (the writer emptied the form)."""
-    values = {name: request.POST.get(name, "") for name in fields}
+def keep_typed(
+    request, *, page: str, fields: Iterable[str], text_fields: Iterable[str], prefix: str = ""
+) -> None:
+    """Keep what was posted in `fields` (of a form with `prefix`) for `page` when any of
+    `text_fields` holds text; posted with no text, forget what was kept (the writer emptied
+    the form). Kept by field name, ready to be a form's `initial`."""
+    posted = f"{prefix}-" if prefix else ""
+    values = {name: request.POST.get(posted + name, "") for name in fields}
     if not any(values.get(name, "").strip() for name in text_fields):
         forget_typed(request, page=page)
         return

@@ -19,6 +19,7 @@ from ..forms.inputs import (
     InputFilterForm,
     InputStatusForm,
 )
+from ..forms.kept import forget_typed, keep_typed, kept_typed
 from ..selectors import input_list as select_input_list
 from ..selectors import input_stats, inputs_for_member
 
@@ -88,6 +89,7 @@ def input_status(request, slug, input_id):
             # The service may have changed the object before refusing; show what is stored.
             item.refresh_from_db()
         else:
+            forget_typed(request, page=_answer_page(item))
             messages.success(
                 request,
                 _("The input is now: %(status)s.") % {"status": item.get_status_display()},
@@ -110,6 +112,7 @@ def input_feedback(request, slug, input_id):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            forget_typed(request, page=_answer_page(item))
             messages.success(request, _("The feedback is saved. The users can read it now."))
             return redirect("input_detail", slug=slug, input_id=item.pk)
     return _render_detail(request, access, item, feedback_form=form)
@@ -120,6 +123,7 @@ def input_feedback(request, slug, input_id):
 def input_assign(request, slug, input_id):
     access, item = access_input(request.user, slug, input_id)
     require_manage(access)
+    _keep_answer(request, item)
     form = InputAssignForm(request.POST, programme=access.programme, prefix="assign")
     if form.is_valid():
         try:
@@ -148,8 +152,33 @@ def inputs_for_members(request, slug):
     )
 
 
+def _answer_page(item) -> str:
+    return f"input:{item.pk}:answer"
+
+
+def _keep_answer(request, item) -> None:
+    """The "who follows it up" button posts the answer form too: keep the answer typed there."""
+    if item.is_closed:
+        keep_typed(
+            request,
+            page=_answer_page(item),
+            fields=InputFeedbackForm.base_fields,
+            text_fields=("feedback",),
+            prefix="feedback",
+        )
+    else:
+        keep_typed(
+            request,
+            page=_answer_page(item),
+            fields=InputStatusForm.base_fields,
+            text_fields=("feedback", "decline_reason", "note"),
+            prefix="status",
+        )
+
+
 def _render_detail(request, access, item, **bound_forms):
-    """The detail page; a form that was posted and refused is shown again as it was sent."""
+    """The detail page; a form that was posted and refused is shown again as it was sent, and
+    an answer typed before another button was pressed is shown again until it is saved."""
     context = {
         "access": access,
         "programme": access.programme,
@@ -157,9 +186,11 @@ def _render_detail(request, access, item, **bound_forms):
         "events": item.events.select_related("by"),
     }
     if access.can_manage:
+        kept = kept_typed(request, page=_answer_page(item))
         forms = {
             "feedback_form": lambda: InputFeedbackForm(
-                initial={"feedback": item.feedback}, prefix="feedback"
+                initial=kept if kept and item.is_closed else {"feedback": item.feedback},
+                prefix="feedback",
             ),
             "assign_form": lambda: InputAssignForm(
                 programme=access.programme,
@@ -171,10 +202,19 @@ def _render_detail(request, access, item, **bound_forms):
             ),
         }
         if not item.is_closed:
-            forms["status_form"] = lambda: InputStatusForm(input=item, prefix="status")
+            forms["status_form"] = lambda: InputStatusForm(
+                input=item, initial=kept or {}, prefix="status"
+            )
         for name, blank_form in forms.items():
             posted = bound_forms.get(name)
             context[name] = posted if posted is not None else blank_form()
+        context["answer_is_kept"] = kept is not None
+        # The assign fields and button belong to the answer form (HTML's form attribute), so
+        # saving who follows it up posts the answer being typed as well, and it is kept.
+        answer_form_id = "input-feedback-form" if item.is_closed else "input-answer-form"
+        for field in context["assign_form"].fields.values():
+            field.widget.attrs["form"] = answer_form_id
+        context["answer_form_id"] = answer_form_id
     return render(request, "participation/inputs/input_detail.html", context)
 
 
