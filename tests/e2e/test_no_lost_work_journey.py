@@ -11,7 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from participation import services
-from participation.models import AgendaItem, AuditEvent, Group, Membership
+from participation.models import AgendaItem, AuditEvent, Group, Input, Membership
 from resourcegroup.models import Honorarium, TimeEntry
 from tests.participation.factories_meetings import days_from_now
 
@@ -199,3 +199,26 @@ def test_hours_being_typed_survive_remove_and_send_on_a_phone(open_page, demo):
         expect_message(phone, "ikke er lagret")
         expect(phone.get_by_label("Kommentar")).to_have_value("Skrev referat fra møtet")
     expect_no_sideways_scroll(phone)
+
+
+def test_the_answer_to_an_input_survives_saving_who_follows_it_up(open_page, demo):
+    item = (
+        Input.objects.filter(programme__slug=PROGRAMME_SLUG, status=Input.Status.RECEIVED).first()
+        or Input.objects.filter(programme__slug=PROGRAMME_SLUG)
+        .exclude(status__in=[Input.Status.DONE, Input.Status.DECLINED])
+        .first()
+    )
+    page = open_page()
+    log_in(page, COORDINATOR)
+    visit(page, f"/p/{PROGRAMME_SLUG}/inputs/{item.pk}/")
+
+    answer = "NAV Gjøvik skriver brevene om i klart språk før sommeren."
+    page.get_by_role("textbox", name="Tilbakemelding til brukerne").fill(answer)
+    assign = page.get_by_role("region", name="Hvem følger opp")
+    assign.get_by_role("combobox").first.select_option(index=1)
+    assign.get_by_role("button", name="Lagre").click()
+
+    expect_message(page, "Lagret hvem som følger opp innspillet.")
+    expect(page.get_by_role("textbox", name="Tilbakemelding til brukerne")).to_have_value(answer)
+    item.refresh_from_db()
+    assert item.assigned_office_id is not None
