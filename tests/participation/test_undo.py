@@ -16,7 +16,7 @@ from tests.participation.factories_meetings import (
     days_from_now,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
 
 
 @pytest.fixture(autouse=True)
