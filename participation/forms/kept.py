@@ -19,6 +19,8 @@ def keep_typed(
     `text_fields` holds text; posted with no text, forget what was kept (the writer emptied
     the form). Kept by field name, ready to be a form's `initial`."""
     posted = f"{prefix}-" if prefix else ""
+    if not any(posted + name in request.POST for name in text_fields):
+        return  # posted from elsewhere (another page): it says nothing about this form
     values = {name: request.POST.get(posted + name, "") for name in fields}
     if not any(values.get(name, "").strip() for name in text_fields):
         forget_typed(request, page=page)
