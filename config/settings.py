@@ -352,6 +352,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "participation.tasks.run_reminder_sweep",
         "schedule": crontab(minute="*/15"),
     },
+    # Once a day, in working hours: remind owners of inputs due soon or overdue (issue 15).
+    "input-owner-reminders": {
+        "task": "participation.tasks.remind_input_owners",
+        "schedule": crontab(hour=9, minute=0),
+    },
     # Once a day: make the steering reports due before meetings and email finished ones.
     "steering-reports": {
         "task": "reports.tasks.run_report_schedule",
@@ -380,6 +385,8 @@ MEDVIRK_QUIET_HOURS_END = env.int("MEDVIRK_QUIET_HOURS_END", default=8)
 # Defaults for groups without their own reminder settings.
 MEDVIRK_REMINDER_DAY_BEFORE_AT = env.str("MEDVIRK_REMINDER_DAY_BEFORE_AT", default="12:00")
 MEDVIRK_INVITATION_DAYS_BEFORE = env.int("MEDVIRK_INVITATION_DAYS_BEFORE", default=7)
+# Owners of inputs are reminded this many days before the answer is due (issue 15).
+MEDVIRK_INPUT_DUE_SOON_DAYS = env.int("MEDVIRK_INPUT_DUE_SOON_DAYS", default=3)
 # Defaults for programmes without their own report schedule.
 MEDVIRK_STEERING_REPORT_DAYS_BEFORE = env.int("MEDVIRK_STEERING_REPORT_DAYS_BEFORE", default=5)
 MEDVIRK_STEERING_REPORT_ATTACH_PDF = env.bool("MEDVIRK_STEERING_REPORT_ATTACH_PDF", default=False)

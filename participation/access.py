@@ -19,6 +19,15 @@ WRITER_ROLES = (
     Membership.Role.SECRETARY,
     Membership.Role.PAID_REPRESENTATIVE,
 )
+# Who can be given an input by name besides the coordinators: office leaders and advisors.
+INPUT_OWNER_ROLES = (Membership.Role.LEADER, Membership.Role.ADVISOR)
+# Who answers for a group that owns an input: those who keep its records and the staff in it.
+GROUP_ANSWER_ROLES = (
+    Membership.Role.CHAIR,
+    Membership.Role.SECRETARY,
+    Membership.Role.LEADER,
+    Membership.Role.ADVISOR,
+)
 
 
 @dataclass(frozen=True)
@@ -28,6 +37,8 @@ class ProgrammeAccess:
     programme: Programme
     is_coordinator: bool = False
     memberships: tuple[Membership, ...] = field(default_factory=tuple)
+    # The signed-in person; None for work done without one (coordinators_view_of).
+    person_id: int | None = None
 
     @property
     def group_kinds(self) -> set[str]:
@@ -71,6 +82,31 @@ class ProgrammeAccess:
         return self.is_coordinator or any(
             m.group_id == group.pk and m.role in WRITER_ROLES for m in self.memberships
         )
+
+    @property
+    def led_office_ids(self) -> set[int]:
+        """Offices the person leads (an office leader's seat, usually in the steering group)."""
+        return {
+            m.office_id
+            for m in self.memberships
+            if m.role == Membership.Role.LEADER and m.office_id
+        }
+
+    @property
+    def answering_group_ids(self) -> set[int]:
+        """Groups the person answers for when the group owns an input."""
+        return {m.group_id for m in self.memberships if m.role in GROUP_ANSWER_ROLES}
+
+    def can_answer(self, item: Input) -> bool:
+        """The one answer/decline path: a coordinator, the person given the input, a leader of
+        the office given it, or one who answers for the group given it."""
+        if self.is_coordinator:
+            return True
+        if self.person_id is not None and item.assigned_to_id == self.person_id:
+            return True
+        if item.assigned_office_id and item.assigned_office_id in self.led_office_ids:
+            return True
+        return bool(item.assigned_group_id and item.assigned_group_id in self.answering_group_ids)
 
     @property
     def role_labels(self) -> list[str]:
@@ -125,7 +161,10 @@ def programme_access_for(user: User, programme: Programme) -> ProgrammeAccess:
     )
     is_coordinator = programme.coordinators.filter(pk=user.pk).exists()
     return ProgrammeAccess(
-        programme=programme, is_coordinator=is_coordinator, memberships=memberships
+        programme=programme,
+        is_coordinator=is_coordinator,
+        memberships=memberships,
+        person_id=user.pk,
     )
 
 
@@ -154,6 +193,7 @@ def programme_accesses_for(user: User) -> list[ProgrammeAccess]:
             memberships=tuple(
                 m for m in memberships if programme.pk in programmes_of_group.get(m.group_id, ())
             ),
+            person_id=user.pk,
         )
         for programme in programmes
     ]
@@ -213,11 +253,17 @@ def access_meeting(user: User, slug: str, meeting_id: int) -> tuple[ProgrammeAcc
 
 def inputs_visible_to(access: ProgrammeAccess) -> QuerySet[Input]:
     """Coordinators and the steering group see every input of the programme; members the
-    inputs of their own groups; advisors also those their office follows up."""
+    inputs of their own groups; advisors also those their office follows up; everybody those
+    given to them or to a group they answer for."""
     inputs = Input.objects.filter(programme=access.programme)
     if access.can_see_programme_overview:
         return inputs
-    return inputs.filter(Q(group__in=access.group_ids()) | Q(assigned_office__in=access.office_ids))
+    return inputs.filter(
+        Q(group__in=access.group_ids())
+        | Q(assigned_office__in=access.office_ids)
+        | Q(assigned_group__in=access.answering_group_ids)
+        | Q(assigned_to__isnull=False, assigned_to=access.person_id)
+    )
 
 
 def access_input(user: User, slug: str, input_id: int) -> tuple[ProgrammeAccess, Input]:
@@ -226,6 +272,12 @@ def access_input(user: User, slug: str, input_id: int) -> tuple[ProgrammeAccess,
     if item is None:
         raise Http404
     return access, item
+
+
+def require_answer(access: ProgrammeAccess, item: Input) -> None:
+    """Answering an input: 404 to all but those who may (ProgrammeAccess.can_answer)."""
+    if not access.can_answer(item):
+        raise Http404
 
 
 def require_manage(access: ProgrammeAccess) -> None:

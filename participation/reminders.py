@@ -35,6 +35,7 @@ from .models import (
     User,
 )
 from .selectors import attendance_overviews
+from .selectors.inputs import input_owners, input_raisers
 from .services.calendars import _calendar_attachment
 from .services.meetings import local_datetime
 from .services.notifications import (
@@ -489,6 +490,151 @@ def inputs_without_feedback(*, now, result: SweepResult) -> None:
     per_coordinator(Kind.INPUT_FEEDBACK, rows, now=now, result=result, today=today)
 
 
+# --- Inputs and their owners (issue 15) -------------------------------------------------------
+
+# Inputs answered this recently still tell their members (a notice deferred by the quiet
+# hours, or a send that failed, goes out at a later sweep; older answers are not news).
+INPUT_ANSWERED_LOOKBACK_DAYS = 7
+
+
+def _input_due_soon_days() -> int:
+    return int(_setting("MEDVIRK_INPUT_DUE_SOON_DAYS", 3))
+
+
+def _input_url(item: Input, slug: str) -> str:
+    from django.urls import reverse
+
+    return ical.base_url() + reverse("input_detail", kwargs={"slug": slug, "input_id": item.pk})
+
+
+def _open_inputs_of_active_programmes(now):
+    programmes = {p.pk: p for p in active_programmes(now)}
+    inputs = (
+        Input.objects.filter(programme__in=programmes, feedback_at__isnull=True)
+        .exclude(status__in=[Input.Status.DONE, Input.Status.DECLINED])
+        .select_related("group", "assigned_office", "assigned_group", "assigned_to")
+        .order_by("feedback_due_on", "pk")
+    )
+    return programmes, inputs
+
+
+def _per_input_owner(kind: str, inputs, key, *, programmes, now, result: SweepResult) -> None:
+    today = timezone.localdate(now)
+    inputs = list(inputs)
+    owners = input_owners(inputs=inputs, on=today)
+    by_owner = defaultdict(list)
+    for item in inputs:
+        item.url = _input_url(item, programmes[item.programme_id].slug)
+        for person in owners[item.pk]:
+            by_owner[person].append(item)
+    notices = [
+        make_notice(kind, owner, [(key(item), item) for item in owned], today=today)
+        for owner, owned in by_owner.items()
+    ]
+    deliver(notices, now=now, result=result)
+
+
+def input_owners_due(*, now, result: SweepResult) -> None:
+    """Inputs whose answer is due today or in the next N days (3 by default), to their owners:
+    once per input and due date (a new date is reminded again)."""
+    today = timezone.localdate(now)
+    programmes, inputs = _open_inputs_of_active_programmes(now)
+    inputs = inputs.filter(
+        feedback_due_on__gte=today,
+        feedback_due_on__lte=today + datetime.timedelta(days=_input_due_soon_days()),
+    )
+    _per_input_owner(
+        Kind.INPUT_DUE,
+        inputs,
+        lambda item: f"input:{item.pk}:due:{item.feedback_due_on}",
+        programmes=programmes,
+        now=now,
+        result=result,
+    )
+
+
+def input_owners_overdue(*, now, result: SweepResult) -> None:
+    """Inputs past their due date (within the last 30 days) and not answered, to their owners:
+    once per input and due date."""
+    today = timezone.localdate(now)
+    programmes, inputs = _open_inputs_of_active_programmes(now)
+    inputs = inputs.filter(
+        feedback_due_on__lt=today,
+        feedback_due_on__gte=today - datetime.timedelta(days=OVERDUE_LOOKBACK_DAYS),
+    )
+    _per_input_owner(
+        Kind.INPUT_OVERDUE,
+        inputs,
+        lambda item: f"input:{item.pk}:overdue:{item.feedback_due_on}",
+        programmes=programmes,
+        now=now,
+        result=result,
+    )
+
+
+def run_input_owner_reminders(*, now: datetime.datetime | None = None) -> SweepResult:
+    """The daily reminders to those who owe inputs an answer (Celery beat, once a day, and
+    `run_reminders`): due soon and overdue, each at most once per person, input and date."""
+    now = now or timezone.now()
+    result = SweepResult(at=now)
+    if in_quiet_hours(now):
+        result.deferred = True
+        return result
+    for reminder in (input_owners_due, input_owners_overdue):
+        try:
+            reminder(now=now, result=result)
+        except Exception:
+            logger.exception("Reminder %s failed", reminder.__name__)
+            result.failed += 1
+    return result
+
+
+def inputs_answered(*, now, result: SweepResult, input_ids: Iterable[int] | None = None) -> None:
+    """The answer to an input, to the members who raised it, once each, with a link to "What
+    happened with what we said?". Run when the answer is given and by every sweep after."""
+    from django.urls import reverse
+
+    programmes = {p.pk: p for p in active_programmes(now)}
+    inputs = (
+        Input.objects.filter(
+            programme__in=programmes,
+            status__in=[Input.Status.DONE, Input.Status.DECLINED],
+            status_changed_at__gte=now - datetime.timedelta(days=INPUT_ANSWERED_LOOKBACK_DAYS),
+        )
+        .select_related("group", "meeting")
+        .order_by("status_changed_at", "pk")
+    )
+    if input_ids is not None:
+        inputs = inputs.filter(pk__in=list(input_ids))
+    inputs = list(inputs)
+    raisers = input_raisers(inputs=inputs)
+    notices = []
+    for item in inputs:
+        slug = programmes[item.programme_id].slug
+        item.url = (
+            ical.base_url()
+            + reverse("inputs_for_members", kwargs={"slug": slug})
+            + f"#input-{item.pk}"
+        )
+        for person in raisers[item.pk]:
+            notices.append(
+                make_notice(Kind.INPUT_ANSWERED, person, [(f"input:{item.pk}:answered", item)])
+            )
+    deliver(notices, now=now, result=result)
+
+
+def input_answered_notify(*, input_id: int, now: datetime.datetime | None = None) -> SweepResult:
+    """Tell the members who raised this input its answer, now unless in the quiet hours (then
+    the next sweep after them does)."""
+    now = now or timezone.now()
+    result = SweepResult(at=now)
+    if in_quiet_hours(now):
+        result.deferred = True
+        return result
+    inputs_answered(now=now, result=result, input_ids=[input_id])
+    return result
+
+
 def absence_flags(*, now, result: SweepResult) -> None:
     """Members away N meetings in a row (the group's threshold), to the coordinators; once
     per run of absences: a member who comes back and drifts away again is flagged again."""
@@ -562,5 +708,6 @@ REMINDERS: list[Callable] = [
     action_items_overdue,
     minutes_waiting,
     inputs_without_feedback,
+    inputs_answered,
     absence_flags,
 ]

@@ -35,6 +35,22 @@ def run_reminder_sweep() -> str:
 
 
 @shared_task
+def remind_input_owners() -> str:
+    """Daily (Celery beat): remind owners of inputs due soon and overdue."""
+    from .reminders import run_input_owner_reminders
+
+    return run_input_owner_reminders().summary()
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def notify_input_answered(input_id: int) -> str:
+    """After an answer is stored: tell the members who raised the input."""
+    from .reminders import input_answered_notify
+
+    return input_answered_notify(input_id=input_id).summary()
+
+
+@shared_task
 def apply_retention() -> dict[str, int]:
     """Daily: apply every retention rule of the data register (participation.retention)."""
     from .retention import retention_apply

@@ -19,6 +19,7 @@ from participation.models import (
     Meeting,
     Membership,
     Programme,
+    User,
 )
 
 # Themes the resource group works through, one per meeting, in the order of the year.
@@ -188,6 +189,17 @@ INPUTS = [
 ]
 
 
+# Open inputs given to those who own them (issue 15): the Gjøvik office's leader owes two (the
+# older one late on any date: 9 weeks old, due after the programme's 6), the Gjøvik advisor
+# one from the project group. Others stay with the coordinator and an office.
+# title → (office code, owner's email or None for the office's leader)
+INPUT_OWNERS = {
+    "Mer informasjon om rettigheter når man er syk": ("gjovik", None),
+    "Lang ventetid i skranken": ("gjovik", None),
+    "Mange vet ikke hvordan de kontakter veilederen": ("gjovik", "advisor@example.org"),
+}
+
+
 def seed_meetings(*, programme: Programme) -> None:
     """Past year and the coming months for the three groups, plus the programme's inputs."""
     today = timezone.localdate()
@@ -347,6 +359,11 @@ def _seed_inputs(programme, groups, coordinator):
             if source == Input.Source.MEETING
             else None
         )
+        office, owner = offices[n % len(offices)], coordinator
+        if title in INPUT_OWNERS:
+            code, email = INPUT_OWNERS[title]
+            office = programme.offices.get(code=code)
+            owner = User.objects.get(email=email) if email else None
         item = services.input_create(
             programme=programme,
             title=title,
@@ -356,8 +373,8 @@ def _seed_inputs(programme, groups, coordinator):
             meeting=meeting,
             raised_on=timezone.localdate(raised),
             raised_by=coordinator,
-            assigned_office=offices[n % len(offices)],
-            assigned_to=coordinator,
+            assigned_office=office,
+            assigned_to=owner,
         )
         step = raised
         for next_status in order:

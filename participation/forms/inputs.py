@@ -4,11 +4,11 @@ posted, offer only the programme's own choices, and show the service's messages 
 import datetime
 
 from django import forms
-from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Group, Input, Meeting, Membership, Office, Programme, User
+from ..selectors.inputs import input_owner_candidates
 
 # How far back the meeting list reaches: an input is registered soon after the meeting.
 MEETINGS_BACK = datetime.timedelta(days=365)
@@ -33,16 +33,8 @@ class PersonChoiceField(forms.ModelChoiceField):
 
 
 def people_who_can_follow_up(programme: Programme):
-    """The programme's coordinators and the current members of its groups, in one query."""
-    current = Membership.objects.current().filter(group__programmes=programme)
-    return (
-        User.objects.filter(
-            Q(coordinated_programmes=programme) | Q(pk__in=current.values("person_id")),
-            is_active=True,
-        )
-        .distinct()
-        .order_by("display_name")
-    )
+    """Who an input can be given to by name: coordinators, office leaders and advisors."""
+    return input_owner_candidates(programme=programme)
 
 
 def _office_field():
@@ -55,10 +47,25 @@ def _office_field():
     )
 
 
+def _group_field():
+    return forms.ModelChoiceField(
+        label=_("Group following it up"),
+        queryset=Group.objects.none(),
+        required=False,
+        empty_label=_("No group"),
+        help_text=_("Its chair, secretary, office leaders and advisors can answer."),
+        error_messages={"invalid_choice": _("Choose a group from the list.")},
+    )
+
+
 def _person_field():
     return PersonChoiceField(
         label=_("Person following it up"),
         queryset=User.objects.none(),
+        help_text=_(
+            "A coordinator, an office leader or an advisor. Without a person, the office's "
+            "leader answers."
+        ),
         required=False,
         empty_label=_("No person yet"),
         error_messages={"invalid_choice": _("Choose a person from the list.")},
@@ -140,6 +147,7 @@ class InputCreateForm(forms.Form):
         },
     )
     assigned_office = _office_field()
+    assigned_group = _group_field()
     assigned_to = _person_field()
 
     def __init__(self, *args, programme: Programme, **kwargs):
@@ -158,6 +166,7 @@ class InputCreateForm(forms.Form):
             .order_by("-starts_at")
         )
         self.fields["assigned_office"].queryset = programme.offices.order_by("name")
+        self.fields["assigned_group"].queryset = programme.groups.order_by("kind", "name")
         self.fields["assigned_to"].queryset = people_who_can_follow_up(programme)
         _people_by_role(self.fields["assigned_to"], programme)
         # Dates typed by hand in browsers without a date picker.
@@ -258,11 +267,23 @@ class InputFeedbackForm(forms.Form):
 
 
 class InputAssignForm(forms.Form):
+    """Give the input to an office, a group and/or a person, with the date the answer is due."""
+
     assigned_office = _office_field()
+    assigned_group = _group_field()
     assigned_to = _person_field()
+    due_on = forms.DateField(
+        label=_("Answer due"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Leave as it is to keep the programme's deadline for answering inputs."),
+        error_messages={"invalid": _("Write the date as day.month.year, for example 3.3.2026.")},
+    )
 
     def __init__(self, *args, programme: Programme, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assigned_office"].queryset = programme.offices.order_by("name")
+        self.fields["assigned_group"].queryset = programme.groups.order_by("kind", "name")
         self.fields["assigned_to"].queryset = people_who_can_follow_up(programme)
         _people_by_role(self.fields["assigned_to"], programme)
+        self.fields["due_on"].input_formats = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]

@@ -78,6 +78,15 @@ class Input(models.Model):
         related_name="inputs",
         verbose_name=_("office following it up"),
     )
+    # Or a whole group owns it (the project group, say): its chair, secretary and staff answer.
+    assigned_group = models.ForeignKey(
+        Group,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_inputs",
+        verbose_name=_("group following it up"),
+    )
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -111,6 +120,10 @@ class Input(models.Model):
         return self.title
 
     @property
+    def has_owner(self):
+        return bool(self.assigned_to_id or self.assigned_office_id or self.assigned_group_id)
+
+    @property
     def has_feedback(self):
         return self.feedback_at is not None
 
@@ -121,6 +134,12 @@ class Input(models.Model):
     @property
     def is_feedback_overdue(self):
         return not self.has_feedback and self.feedback_due_on < timezone.localdate()
+
+    def days_overdue(self, today=None):
+        """Whole days past the due date while unanswered; 0 when not late."""
+        if self.has_feedback or self.is_closed:
+            return 0
+        return max(0, ((today or timezone.localdate()) - self.feedback_due_on).days)
 
     @property
     def days_to_feedback(self):

@@ -101,7 +101,7 @@ def participation_tasks(*, access: ProgrammeAccess, user, now) -> list[Task]:
         Input.objects.filter(programme=access.programme)
         .waiting_for_feedback()
         .exclude(status__in=[Input.Status.DONE, Input.Status.DECLINED])
-        .select_related("assigned_office", "assigned_to")
+        .select_related("assigned_office", "assigned_group", "assigned_to")
         .order_by("feedback_due_on")
     )
     follow_ups = list(
@@ -168,6 +168,8 @@ def _whose_turn(item: Input, today: datetime.date) -> str:
         turn = _("with %(name)s") % {"name": item.assigned_to.display_name}
     elif item.assigned_office_id:
         turn = _("with %(office)s") % {"office": item.assigned_office.name}
+    elif item.assigned_group_id:
+        turn = _("with %(office)s") % {"office": item.assigned_group.name}
     else:
         turn = _("nobody assigned yet: your turn")
     if item.feedback_due_on and item.feedback_due_on < today:

@@ -9,6 +9,26 @@ from django.utils.translation import gettext as _
 
 from ..models import Group, Input, InputEvent, Meeting, Office, Programme, User
 from ..privacy import remove_personal_numbers
+from ..selectors.inputs import input_owner_candidates
+
+
+def _owner_errors(
+    *, programme: Programme, office: Office | None, group: Group | None, person: User | None
+) -> dict:
+    """The owner must belong to this programme: its office, its group, one of its people."""
+    errors = {}
+    if office is not None and not programme.offices.filter(pk=office.pk).exists():
+        errors["assigned_office"] = _("Choose an office in this programme.")
+    if group is not None and not programme.groups.filter(pk=group.pk).exists():
+        errors["assigned_group"] = _("Choose a group in this programme.")
+    if (
+        person is not None
+        and not input_owner_candidates(programme=programme).filter(pk=person.pk).exists()
+    ):
+        errors["assigned_to"] = _(
+            "Choose a coordinator, an office leader or an advisor in this programme."
+        )
+    return errors
 
 
 @transaction.atomic
@@ -23,6 +43,7 @@ def input_create(
     raised_by: User | None = None,
     raised_on: datetime.date | None = None,
     assigned_office: Office | None = None,
+    assigned_group: Group | None = None,
     assigned_to: User | None = None,
 ) -> Input:
     """Register an input; its feedback is due after the programme's number of weeks."""
@@ -34,8 +55,11 @@ def input_create(
             group = meeting.group
         elif meeting.group_id != group.pk:
             raise ValidationError({"meeting": _("The meeting must belong to the chosen group.")})
-    if assigned_office is not None and not programme.offices.filter(pk=assigned_office.pk).exists():
-        raise ValidationError({"assigned_office": _("Choose an office in this programme.")})
+    errors = _owner_errors(
+        programme=programme, office=assigned_office, group=assigned_group, person=assigned_to
+    )
+    if errors:
+        raise ValidationError(errors)
     item = Input(
         programme=programme,
         title=remove_personal_numbers(title.strip()),
@@ -46,6 +70,7 @@ def input_create(
         raised_by=raised_by,
         raised_on=raised_on,
         assigned_office=assigned_office,
+        assigned_group=assigned_group,
         assigned_to=assigned_to,
         feedback_due_on=raised_on + datetime.timedelta(weeks=programme.feedback_due_weeks),
     )
@@ -55,12 +80,33 @@ def input_create(
     return item
 
 
-def input_assign(*, input: Input, office: Office | None, person: User | None) -> Input:
-    """Say which office and person follow the input up."""
-    if office is not None and not input.programme.offices.filter(pk=office.pk).exists():
-        raise ValidationError({"assigned_office": _("Choose an office in this programme.")})
-    input.assigned_office, input.assigned_to = office, person
-    input.save(update_fields=["assigned_office", "assigned_to"])
+def input_assign(
+    *,
+    input: Input,
+    office: Office | None,
+    person: User | None,
+    group: Group | None = None,
+    due_on: datetime.date | None = None,
+    today: datetime.date | None = None,
+) -> Input:
+    """Give the input to its owners (an office, a group and/or a person of this programme)
+    with the date the answer is due; without a date the due date stays as it is (set from the
+    programme's deadline for answering inputs when the input was raised)."""
+    today = today or timezone.localdate()
+    errors = _owner_errors(programme=input.programme, office=office, group=group, person=person)
+    if due_on is not None and due_on != input.feedback_due_on:
+        if due_on < input.raised_on:
+            errors["due_on"] = _("The answer cannot be due before the input was raised.")
+        elif due_on < today:
+            errors["due_on"] = _("Choose today or a later day.")
+    if errors:
+        raise ValidationError(errors)
+    input.assigned_office, input.assigned_group, input.assigned_to = office, group, person
+    fields = ["assigned_office", "assigned_group", "assigned_to"]
+    if due_on is not None:
+        input.feedback_due_on = due_on
+        fields.append("feedback_due_on")
+    input.save(update_fields=fields)
     return input
 
 
@@ -102,10 +148,33 @@ def input_change_status(
     if to_status == Input.Status.DECLINED:
         input.decline_reason = decline_reason.strip()
     _set_feedback(input, feedback, now)
-    input.save()
+    # One conditional update decides: the owner and a coordinator answering at once cannot
+    # both win, and fields nobody here changed (the owner, say) are left as stored.
+    won = Input.objects.filter(pk=input.pk, status=from_status).update(
+        status=input.status,
+        status_changed_at=input.status_changed_at,
+        decline_reason=input.decline_reason,
+        feedback=input.feedback,
+        feedback_at=input.feedback_at,
+    )
+    if not won:
+        raise ValidationError(
+            {
+                "to_status": _(
+                    "Someone else moved this input on while you were writing. The page shows "
+                    "what is stored now. What you wrote is kept below."
+                )
+            }
+        )
     InputEvent.objects.create(
         input=input, from_status=from_status, to_status=to_status, at=now, by=by, note=note.strip()
     )
+    if input.is_closed:
+        # The members who raised it are told once the answer is stored for good.
+        from ..tasks import notify_input_answered
+
+        input_id = input.pk
+        transaction.on_commit(lambda: notify_input_answered.delay(input_id))
     return input
 
 

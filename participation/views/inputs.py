@@ -5,12 +5,19 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import path
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import services
-from ..access import access_input, access_programme, inputs_visible_to, require_manage
+from ..access import (
+    access_input,
+    access_programme,
+    inputs_visible_to,
+    require_answer,
+    require_manage,
+)
 from ..forms import add_service_errors
 from ..forms.inputs import (
     InputAssignForm,
@@ -22,6 +29,7 @@ from ..forms.inputs import (
 from ..forms.kept import forget_typed, keep_typed, kept_typed
 from ..selectors import input_list as select_input_list
 from ..selectors import input_stats, inputs_for_member
+from ..selectors.inputs import input_owner_overview, inputs_owed_by, inputs_recently_answered
 
 
 @login_required
@@ -76,11 +84,18 @@ def input_detail(request, slug, input_id):
 @require_POST
 def input_status(request, slug, input_id):
     access, item = access_input(request.user, slug, input_id)
-    require_manage(access)
-    if item.is_closed:
-        messages.error(request, _("This input is closed. Its steps cannot be changed."))
-        return redirect("input_detail", slug=slug, input_id=item.pk)
+    require_answer(access, item)
     form = InputStatusForm(request.POST, input=item, prefix="status")
+    if item.is_closed:
+        # Answered by someone else meanwhile: say so, and keep what this person wrote.
+        form.is_valid()
+        form.add_error(
+            None,
+            _("This input is closed. Its steps cannot be changed.")
+            + " "
+            + _("What you wrote is kept below."),
+        )
+        return _render_detail(request, access, item, status_form=form)
     if form.is_valid():
         try:
             services.input_change_status(input=item, by=request.user, **form.cleaned_data)
@@ -130,7 +145,9 @@ def input_assign(request, slug, input_id):
             services.input_assign(
                 input=item,
                 office=form.cleaned_data["assigned_office"],
+                group=form.cleaned_data["assigned_group"],
                 person=form.cleaned_data["assigned_to"],
+                due_on=form.cleaned_data["due_on"],
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -149,6 +166,39 @@ def inputs_for_members(request, slug):
         request,
         "participation/inputs/inputs_for_members.html",
         {"access": access, "programme": access.programme, "inputs": inputs},
+    )
+
+
+@login_required
+def inputs_mine(request, slug):
+    """ "Inputs I must answer": what the person owes, due first, made for a phone."""
+    access = access_programme(request.user, slug)
+    return render(
+        request,
+        "participation/inputs/inputs_mine.html",
+        {
+            "access": access,
+            "programme": access.programme,
+            "inputs": inputs_owed_by(access=access),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+def input_owners(request, slug):
+    """Who owes what: every open input with its owners, due date and days overdue."""
+    access = access_programme(request.user, slug)
+    require_manage(access)
+    return render(
+        request,
+        "participation/inputs/input_owners.html",
+        {
+            "access": access,
+            "programme": access.programme,
+            "rows": input_owner_overview(programme=access.programme, today=timezone.localdate()),
+            "answered": inputs_recently_answered(programme=access.programme),
+        },
     )
 
 
@@ -185,8 +235,16 @@ def _render_detail(request, access, item, **bound_forms):
         "input": item,
         "events": item.events.select_related("by"),
     }
+    kept = kept_typed(request, page=_answer_page(item))
+    context["can_answer"] = access.can_answer(item)
+    posted = bound_forms.get("status_form")
+    if context["can_answer"] and (posted is not None or not item.is_closed):
+        context["status_form"] = (
+            posted
+            if posted is not None
+            else InputStatusForm(input=item, initial=kept or {}, prefix="status")
+        )
     if access.can_manage:
-        kept = kept_typed(request, page=_answer_page(item))
         forms = {
             "feedback_form": lambda: InputFeedbackForm(
                 initial=kept if kept and item.is_closed else {"feedback": item.feedback},
@@ -196,25 +254,23 @@ def _render_detail(request, access, item, **bound_forms):
                 programme=access.programme,
                 initial={
                     "assigned_office": item.assigned_office_id,
+                    "assigned_group": item.assigned_group_id,
                     "assigned_to": item.assigned_to_id,
+                    "due_on": item.feedback_due_on,
                 },
                 prefix="assign",
             ),
         }
-        if not item.is_closed:
-            forms["status_form"] = lambda: InputStatusForm(
-                input=item, initial=kept or {}, prefix="status"
-            )
         for name, blank_form in forms.items():
             posted = bound_forms.get(name)
             context[name] = posted if posted is not None else blank_form()
-        context["answer_is_kept"] = kept is not None
         # The assign fields and button belong to the answer form (HTML's form attribute), so
         # saving who follows it up posts the answer being typed as well, and it is kept.
-        answer_form_id = "input-feedback-form" if item.is_closed else "input-answer-form"
+        answer_form_id = "input-answer-form" if "status_form" in context else "input-feedback-form"
         for field in context["assign_form"].fields.values():
             field.widget.attrs["form"] = answer_form_id
         context["answer_form_id"] = answer_form_id
+    context["answer_is_kept"] = kept is not None
     return render(request, "participation/inputs/input_detail.html", context)
 
 
@@ -225,5 +281,7 @@ urlpatterns = [
     path("p/<slug:slug>/inputs/<int:input_id>/status/", input_status, name="input_status"),
     path("p/<slug:slug>/inputs/<int:input_id>/feedback/", input_feedback, name="input_feedback"),
     path("p/<slug:slug>/inputs/<int:input_id>/assign/", input_assign, name="input_assign"),
+    path("p/<slug:slug>/inputs/mine/", inputs_mine, name="inputs_mine"),
+    path("p/<slug:slug>/inputs/owners/", input_owners, name="input_owners"),
     path("p/<slug:slug>/what-happened/", inputs_for_members, name="inputs_for_members"),
 ]

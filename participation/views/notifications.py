@@ -38,7 +38,10 @@ FOR_EVERYONE = [
     Kind.AGENDA_DEADLINE,
     Kind.ACTION_ITEM_DUE,
     Kind.ACTION_ITEM_OVERDUE,
+    Kind.INPUT_ANSWERED,
 ]
+# Those an input can be given to: coordinators, office leaders and advisors.
+FOR_INPUT_OWNERS = [Kind.INPUT_DUE, Kind.INPUT_OVERDUE]
 FOR_COORDINATORS = [
     Kind.MINUTES_APPROVAL,
     Kind.INPUT_FEEDBACK,
@@ -54,6 +57,11 @@ def kinds_for(user: User) -> list[str]:
     memberships = Membership.objects.current().filter(person=user)
     if memberships.filter(role=Membership.Role.PAID_REPRESENTATIVE).exists():
         kinds.append(Kind.TIMESHEET_SUBMIT)
+    if (
+        user.coordinated_programmes.exists()
+        or memberships.filter(role__in=[Membership.Role.LEADER, Membership.Role.ADVISOR]).exists()
+    ):
+        kinds.extend(FOR_INPUT_OWNERS)
     if user.coordinated_programmes.exists():
         kinds.extend(FOR_COORDINATORS)
     if (

@@ -24,6 +24,7 @@ from ..access import (
 from ..forms import InvitationAcceptForm, InvitationForm, MembershipEndForm, add_service_errors
 from ..models import Invitation
 from ..selectors import coordinator_dashboard, group_list_for_landing, is_set_up
+from ..selectors.inputs import inputs_owed_by
 from ..selectors.tasks import coordinator_tasks
 
 
@@ -66,6 +67,8 @@ def programme_detail(request, slug):
             .upcoming()
             .order_by("starts_at")[:4]
         )
+        # What the person owes: answers to inputs given to them, their office or their group.
+        context["owed_inputs"] = list(inputs_owed_by(access=access))
     return render(request, "participation/programme_detail.html", context)
 
 

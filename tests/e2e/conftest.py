@@ -95,7 +95,8 @@ def open_page(browser, live_server):
         # The users are Norwegian; without a locale Chromium asks for English and Django's
         # LocaleMiddleware would serve the English UI.
         context = browser.new_context(base_url=live_server.url, viewport=viewport, locale=locale)
-        context.set_default_timeout(10_000)
+        # Generous: CI runs two browsers at once on two cores; a real failure still shows.
+        context.set_default_timeout(20_000)
         contexts.append(context)
         return context.new_page()
 

@@ -75,6 +75,10 @@ PAGES = {
         reverse("input_detail", args=[PROGRAMME_SLUG, _open_input().pk]),
         "Aktivitetene passer ikke for alle",
     ),
+    "who owes an answer": lambda: (
+        reverse("input_owners", args=[PROGRAMME_SLUG]),
+        "Hvem skylder svar",
+    ),
     "annual plan": lambda: (
         reverse("annual_plan", args=[PROGRAMME_SLUG]),
         f"Årshjul {timezone.localdate().year}",

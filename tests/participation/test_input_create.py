@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from participation.models import Input, InputEvent
+from participation.models import Input, InputEvent, Membership
 
 from .factories import GroupFactory, MembershipFactory, OfficeFactory
 from .factories_inputs import MeetingFactory
@@ -132,28 +132,31 @@ def test_people_are_grouped_by_role_in_the_person_list(login, client, cast):
 
     person_select = body.split('name="assigned_to"')[1].split("</select>")[0]
     assert '<optgroup label="Coordinators">' in person_select
-    assert f'<optgroup label="{cast.resource_group.name}">' in person_select
+    assert f'<optgroup label="{cast.project_group.name}">' in person_select
     coordinators = person_select.split('<optgroup label="Coordinators">')[1].split("</optgroup>")[0]
     assert cast.coordinator.display_name in coordinators
     assert cast.member.display_name not in coordinators
 
 
-def test_person_list_offers_coordinators_and_current_members_once_each(login, client, cast):
+def test_person_list_offers_coordinators_leaders_and_advisors_once_each(login, client, cast):
     ended = GroupFactory(programmes=[cast.programme])
     former = MembershipFactory(
         group=ended,
+        role=Membership.Role.ADVISOR,
         starts_on=timezone.localdate() - datetime.timedelta(days=100),
         ends_on=timezone.localdate() - datetime.timedelta(days=10),
     ).person
-    MembershipFactory(group=ended, person=cast.advisor)  # the advisor in two groups
+    # The advisor in two groups.
+    MembershipFactory(group=ended, person=cast.advisor, role=Membership.Role.ADVISOR)
     login(cast.coordinator)
 
     people = list(client.get(URL).context["form"].fields["assigned_to"].queryset)
 
+    # An input is given to those who answer for NAV, not to the young members (issue 15).
     assert sorted(p.pk for p in people) == sorted(
-        [cast.coordinator.pk, cast.member.pk, cast.advisor.pk, cast.leader.pk]
+        [cast.coordinator.pk, cast.advisor.pk, cast.leader.pk]
     )
-    assert former not in people and cast.outsider not in people
+    assert former not in people and cast.outsider not in people and cast.member not in people
 
 
 def test_empty_title_is_refused_with_a_message_and_the_values_kept(login, client, cast):

@@ -54,7 +54,7 @@ def test_coordinator_sees_the_input_its_history_and_one_path_to_answer_or_declin
     assert f'action="{url(item, "status")}"' in body
     assert f'action="{url(item, "feedback")}"' not in body
     assert body.count('name="status-feedback"') == 1 and 'name="feedback-feedback"' not in body
-    assert body.count('class="btn btn-primary"') == 1
+    assert body.count('class="btn btn-primary') == 1
     assert f'action="{url(item, "assign")}"' in body  # who follows it up: a secondary form
 
 
@@ -68,7 +68,7 @@ def test_a_closed_input_offers_correcting_the_feedback_as_its_one_main_action(
 
     assert "Answer or decline the input" not in body
     assert f'action="{url(item, "feedback")}"' in body
-    assert body.count('class="btn btn-primary"') == 1
+    assert body.count('class="btn btn-primary') == 1
 
 
 def test_refused_feedback_on_an_open_input_is_shown_again_with_what_was_typed(

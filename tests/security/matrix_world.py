@@ -137,6 +137,16 @@ def build_world() -> SimpleNamespace:
         ).pk,
         "action_item_id": ActionItem.objects.filter(group=resource).first().pk,
         "input_id": Input.objects.filter(programme=a).order_by("pk").first().pk,
+        # An open input the demo gives to NAV Gjøvik, whose leader is the steering member.
+        "owned_input_id": Input.objects.filter(
+            programme=a,
+            assigned_office__code="gjovik",
+            assigned_to__isnull=True,
+            status=Input.Status.RECEIVED,
+        )
+        .order_by("pk")
+        .first()
+        .pk,
         "year": rep_sheet.month.year,
         "month": rep_sheet.month.month,
         "entry_id": TimeEntry.objects.filter(timesheet=rep_sheet).first().pk,
@@ -213,6 +223,7 @@ def build_world() -> SimpleNamespace:
         "agenda_item_id": AgendaItemFactory(meeting=b_meeting).pk,
         "action_item_id": ActionItemFactory(meeting=b_meeting, group=b_group).pk,
         "input_id": InputFactory(programme=b, group=b_group).pk,
+        "owned_input_id": InputFactory(programme=b, group=b_group).pk,
         "year": A["year"],
         "month": A["month"],
         "entry_id": TimeEntryFactory(timesheet=b_sheet).pk,

@@ -92,10 +92,16 @@ PERMISSIONS = {
     "input_list": Row(both=PROGRAMME),
     "input_create": Row(both={COORDINATOR}),
     "input_detail": Row(both=PROGRAMME),
-    "input_status": Row(get=NOBODY, post={COORDINATOR}),
+    # Answering: the coordinator, or the owner (here the leader of the office given the input).
+    "input_status": Row(
+        get=NOBODY, post={STEERING, COORDINATOR}, kwargs={"input_id": "owned_input_id"}
+    ),
     "input_feedback": Row(get=NOBODY, post={COORDINATOR}),
     "input_assign": Row(get=NOBODY, post={COORDINATOR}),
     "inputs_for_members": Row(both=PROGRAMME),
+    # What one owes: anyone in the programme has the page (empty when they owe nothing).
+    "inputs_mine": Row(both=PROGRAMME),
+    "input_owners": Row(both={COORDINATOR}),
     "meeting_ics": Row(both={MEMBER, PAID_REP, STEERING, COORDINATOR}),
     "calendar_feed": Row(get=EVERYONE, post=NOBODY),
     "calendar_settings": Row(both=PROGRAMME),

@@ -8,7 +8,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from participation.reminders import run_sweep
+from participation.reminders import run_input_owner_reminders, run_sweep
 
 
 def _moment(value: str) -> datetime.datetime:
@@ -42,7 +42,11 @@ class Command(BaseCommand):
         parser.add_argument("--at", type=_moment, help="The moment, e.g. 2026-11-23T09:00.")
 
     def handle(self, *args, at, **options):
-        result = run_sweep(now=at)
-        self.stdout.write(result.summary())
-        if result.failed:
-            raise CommandError(f"{result.failed} reminders could not be sent; see the log")
+        failed = 0
+        # The sweep beat runs every 15 minutes, then the daily reminders to input owners.
+        for run in (run_sweep, run_input_owner_reminders):
+            result = run(now=at)
+            self.stdout.write(result.summary())
+            failed += result.failed
+        if failed:
+            raise CommandError(f"{failed} reminders could not be sent; see the log")
