@@ -104,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "participation.context_processors.navigation",
+                "participation.context_processors.undo",
             ],
         },
     },
