@@ -36,12 +36,15 @@ def log_in_in_english(page: Page, email: str) -> None:
 
 
 def expect_no_sideways_scroll(page: Page) -> None:
+    # A click that navigates returns before the next page has loaded.
+    page.wait_for_load_state()
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= PHONE["width"], f"{page.url} is {scroll_width}px wide on a 360px phone"
 
 
 def expect_no_serious_accessibility_violations(page: Page) -> None:
     """Serious and critical axe findings block a user outright; minor ones are left to review."""
+    page.wait_for_load_state()
     violations = [
         violation
         for violation in axe.run(page).response["violations"]

@@ -22,6 +22,8 @@ PASSWORD = "lang-og-trygg-2026"
 
 
 def _check(page):
+    # A click that navigates returns before the next page has loaded.
+    page.wait_for_load_state()
     assert "/admin/" not in page.url
     expect_no_sideways_scroll(page)
     expect_no_serious_accessibility_violations(page)
@@ -70,6 +72,7 @@ def test_from_create_coordinator_to_a_planned_first_meeting(open_english_page, t
 
     # An office.
     page.get_by_role("link", name="Add the NAV offices").click()
+    expect(page).to_have_url(re.compile(r"/setup/offices/$"))
     _check(page)
     _field(page, "name").fill("NAV Valdres")
     _field(page, "municipality").fill("Nord-Aurdal")
@@ -81,6 +84,7 @@ def test_from_create_coordinator_to_a_planned_first_meeting(open_english_page, t
     page.get_by_role("link", name="Get started").click()
     page.get_by_role("link", name="Create the groups").click()
     page.get_by_role("link", name="Create a group").click()
+    expect(page.get_by_role("button", name="Create the group")).to_be_visible()
     _check(page)
     _field(page, "name").fill("Brukerutvalget i Valdres")
     _field(page, "kind").select_option("user_committee")
