@@ -277,3 +277,22 @@ def test_refusals_and_errors_are_in_norwegian(client, cast, password, language):
     assert code.status_code == wrong_code.status_code == wrong.status_code == 200
     problems = problems_on(pages)
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems[:60])
+
+
+@pytest.mark.parametrize("language", ["nb", "nn"])
+def test_setting_up_two_step_login_is_in_norwegian(cast, password, language):
+    client = Client(HTTP_ACCEPT_LANGUAGE=language)
+    client.post("/accounts/login/", {"login": "coordinator@example.org", "password": password})
+    pages = {}
+
+    asked = client.get("/", follow=True)
+    pages["password once more"] = asked.content.decode()
+    activate = client.post(asked.redirect_chain[-1][0], {"password": password}, follow=True)
+    pages["set up the app"] = activate.content.decode()
+    wrong = client.post(activate.redirect_chain[-1][0], {"code": "000000"})
+    pages["wrong first code"] = wrong.content.decode()
+
+    assert activate.redirect_chain[-1][0] == "/accounts/2fa/totp/activate/"
+    assert "totrinnsinnlogging" in pages["set up the app"]
+    problems = problems_on(pages)
+    assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems[:60])
