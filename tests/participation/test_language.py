@@ -80,3 +80,11 @@ def test_login_page_fields_are_in_norwegian(client, language, words):
     for word in words:
         assert word in body
     assert "Remember Me" not in body and "Forgot your password" not in body
+
+
+@pytest.mark.parametrize("language", ["nb", "nn"])
+def test_an_empty_required_field_is_explained_in_plain_norwegian(client, language):
+    body = client.post("/accounts/login/", {}, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+
+    assert "Du må fylle ut dette feltet." in body
+    assert "påkrevet" not in body and "påkravd" not in body
