@@ -64,7 +64,7 @@ def input_create(request, slug):
             messages.success(
                 request,
                 _("The input “%(title)s” is registered. Feedback is due by %(date)s.")
-                % {"title": item.title, "date": date_format(item.feedback_due_on, "j. F Y")},
+                % {"title": item.title, "date": date_format(item.feedback_due_on, "DATE_FORMAT")},
             )
             return redirect("input_detail", slug=slug, input_id=item.pk)
     return render(

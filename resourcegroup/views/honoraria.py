@@ -101,7 +101,7 @@ def travel_new(request, slug):
             messages.success(
                 request,
                 _("Your travel on %(date)s is sent for approval.")
-                % {"date": date_format(claim.date, "j. F")},
+                % {"date": date_format(claim.date, "MONTH_DAY_FORMAT")},
             )
             return redirect("resourcegroup:travel_list", slug=slug)
     return render(
@@ -262,7 +262,7 @@ def honoraria_generate(request, slug):
     messages.success(
         request,
         _("%(count)s new honoraria from the attendance in %(month)s.")
-        % {"count": result.created, "month": date_format(month, "F Y")},
+        % {"count": result.created, "month": date_format(month, "YEAR_MONTH_FORMAT")},
     )
     if result.without_rate:
         messages.warning(
@@ -311,7 +311,7 @@ def honoraria_approve(request, slug, year, month):
         messages.success(
             request,
             _("%(count)s honoraria in %(month)s are approved.")
-            % {"count": count, "month": date_format(month, "F Y")},
+            % {"count": count, "month": date_format(month, "YEAR_MONTH_FORMAT")},
         )
         return redirect("resourcegroup:honoraria_month", slug=slug, year=year, month=month.month)
     page = honoraria_month(programme=access.programme, month=month)

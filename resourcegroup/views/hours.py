@@ -79,7 +79,10 @@ def my_month(request, slug, year, month):
             messages.success(
                 request,
                 _("%(hours)s hours on %(date)s are saved.")
-                % {"hours": hours_text(entry.hours), "date": date_format(entry.date, "j. F")},
+                % {
+                    "hours": hours_text(entry.hours),
+                    "date": date_format(entry.date, "MONTH_DAY_FORMAT"),
+                },
             )
             return redirect(_month_url(slug, entry.date))
     page = month_page(programme=access.programme, person=request.user, month=month, today=today)
@@ -116,7 +119,10 @@ def my_month_add_meeting(request, slug, year, month, meeting_id):
         messages.success(
             request,
             _("%(hours)s hours for the meeting on %(date)s are saved.")
-            % {"hours": hours_text(entry.hours), "date": date_format(entry.date, "j. F")},
+            % {
+                "hours": hours_text(entry.hours),
+                "date": date_format(entry.date, "MONTH_DAY_FORMAT"),
+            },
         )
     return redirect(_month_url(slug, month))
 
@@ -162,7 +168,7 @@ def my_month_submit(request, slug, year, month):
         messages.success(
             request,
             _("%(month)s is sent for approval. You will see here when it is approved.")
-            % {"month": date_format(month, "F Y")},
+            % {"month": date_format(month, "YEAR_MONTH_FORMAT")},
         )
     return redirect(_month_url(slug, month))
 

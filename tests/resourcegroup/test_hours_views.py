@@ -30,7 +30,7 @@ def test_a_representative_logs_hours_and_sees_them(login, client, english, cast,
     )
 
     body = response.content.decode()
-    assert "2.5 hours on 5. March are saved" in body
+    assert "2.5 hours on 5 March are saved" in body
     assert "Saksliste" in body
     entry = TimeEntry.objects.get()
     assert entry.hours == Decimal("2.5")
