@@ -12,6 +12,7 @@ from .views import (
     personal,
     register,
     setup,
+    undo,
     where_from,
 )
 
@@ -25,6 +26,7 @@ urlpatterns = (
     + register.urlpatterns
     + personal.urlpatterns
     + setup.urlpatterns
+    + undo.urlpatterns
     + where_from.urlpatterns
     + advisor_time.urlpatterns
     + annual_tasks.urlpatterns
