@@ -92,6 +92,24 @@ PAGES = {
         "Medlemmer i Ressursgruppa",
     ),
     "honoraria check step": lambda: _honoraria_check_step(),
+    "who the members are": lambda: (
+        reverse("resourcegroup:representation", args=[PROGRAMME_SLUG]),
+        "Hvem medlemmene er",
+    ),
+    "advisor time": lambda: (reverse("advisor_time", args=[PROGRAMME_SLUG]), "Veiledertid"),
+    "record advisor time": lambda: (
+        reverse("advisor_time_record", args=[PROGRAMME_SLUG]),
+        "Registrer veiledertid brukt",
+    ),
+    "office setup with advisor time": lambda: (
+        reverse(
+            "setup_office_edit",
+            args=[PROGRAMME_SLUG, Programme.objects.get(slug=PROGRAMME_SLUG).offices.first().pk],
+        ),
+        re.compile("^Endre NAV "),
+    ),
+    "yearly tasks": lambda: (reverse("annual_tasks", args=[PROGRAMME_SLUG]), "Årlige oppgaver"),
+    "my details": lambda: (reverse("profile"), "Mine opplysninger"),
 }
 
 
