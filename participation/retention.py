@@ -55,7 +55,10 @@ RULES = [
     ),
     Rule(
         "members",
-        _("Members of resource groups: name, e-mail, phone, handover notes"),
+        _(
+            "Members of resource groups: name, e-mail, phone, home municipality (optional), "
+            "handover notes"
+        ),
         _("To invite to meetings, pay the paid representatives and follow up dropping out"),
         PUBLIC_TASK,
         _("Coordinators; the group's members see names"),
