@@ -218,7 +218,7 @@ def payroll_download(request, slug, year, month):
         actor=request.user,
         action=AuditEvent.Action.EXPORTED,
         programme=access.programme,
-        subject=_("Payroll %(month)s") % {"month": date_format(month, "YEAR_MONTH_FORMAT")},
+        subject=_("Payroll %(month)s") % {"month": f"{month:%Y-%m}"},  # a record: ISO
         detail=_("%(count)s people") % {"count": len(people)},
     )
     header, lines = payroll_table(rows, extras)
