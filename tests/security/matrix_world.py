@@ -30,6 +30,7 @@ from participation.models import (
 from reports.models import Report
 from resourcegroup.models import (
     Application,
+    BudgetLine,
     Contract,
     Honorarium,
     Posting,
@@ -160,6 +161,7 @@ def build_world() -> SimpleNamespace:
         "posting_id": posting.pk,
         "application_id": Application.objects.filter(posting__programme=a).first().pk,
         "claim_id": TravelClaim.objects.filter(programme=a).first().pk,
+        "line_id": BudgetLine.objects.filter(programme=a).first().pk,
         "honorarium_id": Honorarium.objects.filter(programme=a).first().pk,
         "template_id": template.pk,
         "number": version.number,
@@ -235,6 +237,9 @@ def build_world() -> SimpleNamespace:
         "posting_id": b_posting.pk,
         "application_id": ApplicationFactory(posting=b_posting).pk,
         "claim_id": TravelClaimFactory(programme=b, person=b_rep).pk,
+        "line_id": BudgetLine.objects.create(
+            programme=b, kind=BudgetLine.Kind.OTHER, name="Mat", amount=Decimal("1000")
+        ).pk,
         "honorarium_id": Honorarium.objects.create(
             programme=b,
             person=b_rep,
