@@ -343,3 +343,17 @@ def test_another_programmes_line_is_404_for_the_coordinator(cast, login, client)
     login(cast.coordinator)
 
     assert client.get(f"{LINES_URL}{theirs.pk}/").status_code == 404
+
+
+def test_the_steering_group_finds_the_budget_in_the_menu(cast, login, client, english):
+    login(cast.leader)
+
+    body = client.get("/p/best/").content.decode()
+
+    assert f'href="{URL}"' in body
+
+
+def test_members_find_no_budget_in_the_menu(cast, login, client, english):
+    login(cast.member)
+
+    assert f'href="{URL}"' not in client.get("/p/best/").content.decode()
