@@ -36,7 +36,7 @@ from participation.models import (
 )
 from participation.selectors import attendance_overviews, input_stats
 from participation.services.meetings import local_datetime
-from resourcegroup.selectors.budget import spend_totals
+from resourcegroup.selectors.budget import budget_status, spend_totals
 
 from .charts import Bar, data_url, percent_bars
 
@@ -623,6 +623,7 @@ def _hours_data(source: ReportInput):
     totals = spend_totals(programme=source.programme, until=source.period.end)
     if not until_end and not totals.amount and not totals.waiting_amount:
         return None
+    as_of = min(source.period.end, timezone.localtime(source.now).date())
     hours_so_far, amount_so_far = totals.hours, totals.hours_amount
     budget_nok, budget_hours = overview.budget_nok, overview.budget_hours
     share_nok = float(100 * amount_so_far / budget_nok) if budget_nok else None
@@ -650,6 +651,8 @@ def _hours_data(source: ReportInput):
         "waiting_hours": overview.waiting_hours,
         "waiting_amount": overview.waiting_amount,
         "totals": totals,
+        "as_of": as_of,
+        "lines": budget_status(programme=source.programme, today=as_of, until=as_of).lines,
         "chart": data_url(percent_bars(bars)) if bars else None,
         "key_figures": figures,
     }

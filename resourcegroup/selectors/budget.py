@@ -142,11 +142,14 @@ def budget_lines(*, programme: Programme) -> list[BudgetLine]:
     return list(BudgetLine.objects.filter(programme=programme).order_by("pk"))
 
 
-def budget_status(*, programme: Programme, today: datetime.date) -> BudgetStatus:
+def budget_status(
+    *, programme: Programme, today: datetime.date, until: datetime.date | None = None
+) -> BudgetStatus:
     """Each line with what is used (approved pay; other costs dated up to today) and
-    committed (pay waiting for approval; other costs dated later), against the period gone."""
+    committed (pay waiting for approval; other costs dated later), against the period gone.
+    ``until`` limits approved pay to months up to its month, as spend_totals does."""
     overview = budget_overview(programme=programme)
-    totals = _spend_totals(programme, overview, None)
+    totals = _spend_totals(programme, overview, until)
     share = period_share_gone(programme=programme, today=today)
     from_payroll = {
         BudgetLine.Kind.HOURS: (totals.hours_amount, totals.waiting_hours_amount),

@@ -357,3 +357,19 @@ def test_members_find_no_budget_in_the_menu(cast, login, client, english):
     login(cast.member)
 
     assert f'href="{URL}"' not in client.get("/p/best/").content.decode()
+
+
+def test_the_steering_report_shows_the_lines_as_of_the_end_of_its_period(counted):
+    data = sections.hours(
+        ReportInput(
+            programme=counted.programme,
+            period=Period(start=D(2024, 1, 1), end=D(2024, 3, 31)),
+            now=timezone.now(),
+        )
+    ).data
+
+    assert data["as_of"] == D(2024, 3, 31)
+    rows = {row.line.name: (row.used, row.committed) for row in data["lines"]}
+    # March's approved pay only; the food bought on 10 March is used, September's committed.
+    assert rows["Timer"] == (Decimal("2000"), Decimal("400"))
+    assert rows["Mat og lokaler"] == (Decimal("1450"), Decimal("6000"))
