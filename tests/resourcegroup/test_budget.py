@@ -373,3 +373,23 @@ def test_the_steering_report_shows_the_lines_as_of_the_end_of_its_period(counted
     # March's approved pay only; the food bought on 10 March is used, September's committed.
     assert rows["Timer"] == (Decimal("2000"), Decimal("400"))
     assert rows["Mat og lokaler"] == (Decimal("1450"), Decimal("6000"))
+
+
+def test_a_recorded_cost_is_in_the_history_with_its_actor(cast, login, client):
+    from auditlog.models import LogEntry
+
+    food = _line(cast, BudgetLine.Kind.OTHER, "Mat og lokaler", "20000")
+    login(cast.coordinator)
+    client.post(
+        URL,
+        {
+            "date": cast.programme.starts_on.isoformat(),
+            "line": food.pk,
+            "text": "Pizza",
+            "amount": "300",
+        },
+    )
+
+    entry = LogEntry.objects.get_for_object(OtherCost.objects.get()).get()
+    assert entry.actor == cast.coordinator
+    assert entry.action == LogEntry.Action.CREATE
