@@ -73,3 +73,11 @@ def other_cost_add(
     cost.full_clean()
     cost.save()
     return cost
+
+
+@transaction.atomic
+def other_cost_delete(*, programme: Programme, cost: OtherCost) -> None:
+    """Remove a cost recorded by mistake (the model history keeps who removed it)."""
+    if cost.programme_id != programme.pk:
+        raise ValidationError(_("This cost belongs to another programme."))
+    cost.delete()

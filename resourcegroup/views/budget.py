@@ -15,7 +15,7 @@ from participation.forms import add_service_errors
 
 from .. import access as rules
 from ..forms.budget import BudgetLineForm, OtherCostForm
-from ..models import BudgetLine
+from ..models import BudgetLine, OtherCost
 from ..selectors.budget import budget_lines as lines_of
 from ..selectors.budget import budget_status
 from ..services import budget as service
@@ -91,9 +91,29 @@ def _line_form(request, access, *, line):
     )
 
 
+@login_required
+def other_cost_delete(request, slug, cost_id):
+    """A check step, then the cost recorded by mistake is removed."""
+    access = access_programme(request.user, slug)
+    rules.require_manage(access)
+    cost = get_object_or_404(
+        OtherCost.objects.select_related("line"), programme=access.programme, pk=cost_id
+    )
+    if request.method == "POST":
+        service.other_cost_delete(programme=access.programme, cost=cost)
+        messages.success(request, _("The cost is removed."))
+        return redirect("resourcegroup:budget", slug=slug)
+    return render(
+        request,
+        "resourcegroup/budget/cost_delete.html",
+        {"access": access, "programme": access.programme, "cost": cost},
+    )
+
+
 BASE = "p/<slug:slug>/resource-group/budget/"
 urlpatterns = [
     path(BASE, budget, name="budget"),
     path(BASE + "lines/", budget_lines, name="budget_lines"),
     path(BASE + "lines/<int:line_id>/", budget_line_edit, name="budget_line_edit"),
+    path(BASE + "costs/<int:cost_id>/remove/", other_cost_delete, name="other_cost_delete"),
 ]

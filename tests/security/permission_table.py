@@ -127,6 +127,7 @@ PERMISSIONS = {
     "resourcegroup:budget": Row(get={STEERING, COORDINATOR}, post={COORDINATOR}),
     "resourcegroup:budget_lines": Row(both={COORDINATOR}),
     "resourcegroup:budget_line_edit": Row(both={COORDINATOR}),
+    "resourcegroup:other_cost_delete": Row(both={COORDINATOR}),
     "resourcegroup:contract_list": Row(both={PAID_REP, COORDINATOR}),
     "resourcegroup:contract_new": Row(both={COORDINATOR}),
     "resourcegroup:contract_renew": Row(both={COORDINATOR}),
