@@ -1,5 +1,6 @@
 """Issue 15 in a real browser: on a 360 px phone the coordinator adds a budget line and records
-another cost on it, and sees the budget's totals change; bad input keeps what was typed.
+another cost on it, and sees the budget's totals change; bad input keeps what was typed, and a
+cost recorded by mistake is removed after a check step.
 
 The browser asks for English, so the test reads the English source strings.
 """
@@ -66,7 +67,18 @@ def test_coordinator_adds_a_line_and_a_cost_and_sees_the_totals_change(open_engl
     form.get_by_label("Amount (NOK)").fill("1 250,50")
     form.get_by_role("button", name="Record the cost").click()
     expect(phone.get_by_text("The cost is recorded.")).to_be_visible()
-    expect(phone.get_by_role("cell", name="Kursavgift for to brukermedvirkere")).to_be_visible()
+    expect(
+        phone.get_by_role("cell", name="Kursavgift for to brukermedvirkere", exact=True)
+    ).to_be_visible()
     assert kroner(phone, "total-used") == used + Decimal("1250.50")
     expect_no_sideways_scroll(phone)
     expect_no_serious_accessibility_violations(phone)
+
+    # Recorded by mistake after all: removed through the check step, and the total is back.
+    phone.get_by_role("link", name="Remove Kursavgift for to brukermedvirkere").click()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Remove the cost?")
+    expect_no_sideways_scroll(phone)
+    expect_no_serious_accessibility_violations(phone)
+    phone.get_by_role("button", name="Remove the cost").click()
+    expect(phone.get_by_text("The cost is removed.")).to_be_visible()
+    assert kroner(phone, "total-used") == used
