@@ -29,7 +29,13 @@ def budget(request, slug):
     can_edit = rules.can_manage(access)
     if request.method == "POST" and not can_edit:
         raise Http404
-    form = OtherCostForm(request.POST or None, programme=access.programme) if can_edit else None
+    form = None
+    if can_edit:
+        form = OtherCostForm(
+            request.POST or None,
+            programme=access.programme,
+            initial={"date": timezone.localdate()},
+        )
     if request.method == "POST" and form.is_valid():
         try:
             service.other_cost_add(programme=access.programme, by=request.user, **form.cleaned_data)
