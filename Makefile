@@ -41,8 +41,16 @@ run: install
 	@echo "Medvirk is served at http://$(HOST)/ (log in with a demo login above)"
 	$(BIN)/python manage.py runserver $(HOST)
 
+# Without ARGS: everything but the browser tests on every core, then the browser tests in one
+# process (their live server shares the in-memory database with the test thread, so a page
+# still loading must never meet another test on the same worker).
 test: install-test
+ifeq ($(strip $(ARGS)),)
+	$(BIN)/python -m pytest $(PYTEST_FLAGS) -m "not e2e"
+	$(BIN)/python -m pytest --no-migrations -m e2e
+else
 	$(BIN)/python -m pytest $(PYTEST_FLAGS) $(ARGS)
+endif
 
 bench: install-test
 	@if ls benchmarks/bench_*.py >/dev/null 2>&1; then \

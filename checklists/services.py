@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from participation.models import Membership, Office, Programme, User
@@ -229,7 +230,7 @@ def _validate_use(
     elif met_on < programme.starts_on:
         errors.setdefault("met_on", []).append(
             _("The date is before the programme started (%(date)s).")
-            % {"date": programme.starts_on.strftime("%d.%m.%Y")}
+            % {"date": date_format(programme.starts_on, "DATE_FORMAT")}
         )
     if any(item.version_id != version.pk for item in items):
         errors.setdefault("items_covered", []).append(

@@ -104,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "participation.context_processors.navigation",
+                "participation.context_processors.undo",
             ],
         },
     },
@@ -365,6 +366,12 @@ CELERY_BEAT_SCHEDULE = {
     "delete-expired-applications": {
         "task": "resourcegroup.tasks.delete_expired_applications",
         "schedule": crontab(hour=3, minute=15),
+    },
+    # Once a day: survey results take in each office's full batch of new answers (never more
+    # often; surveys.services.releases).
+    "release-survey-results": {
+        "task": "surveys.tasks.release_survey_results",
+        "schedule": crontab(hour=0, minute=30),
     },
     # Once a night: every rule of the data register (participation.retention).
     "apply-retention": {

@@ -20,3 +20,12 @@ def navigation(request):
         "nav_access": access,
         "nav_can_manage": access is not None and access.can_manage,
     }
+
+
+def undo(request):
+    """The undo the success message offers, while it is still open to this user."""
+    from .undo import current_offer
+
+    if not getattr(request, "user", None) or not request.user.is_authenticated:
+        return {}
+    return {"undo_offer": current_offer(request)}

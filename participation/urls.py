@@ -10,6 +10,7 @@ from .views import (
     personal,
     register,
     setup,
+    undo,
 )
 
 urlpatterns = (
@@ -22,4 +23,5 @@ urlpatterns = (
     + register.urlpatterns
     + personal.urlpatterns
     + setup.urlpatterns
+    + undo.urlpatterns
 )

@@ -20,13 +20,16 @@ from participation.models import Attendance, Group, Meeting, Programme, User
 from . import services
 from .models import (
     Answer,
+    AnswerCodeBatch,
     CheckInCount,
     CheckInReceipt,
     Question,
+    ResultRelease,
     ReviewComment,
     Survey,
     SurveyResponse,
 )
+from .selectors import card_checklist
 
 FIRST_MEETING_SLUG = "forste-mote"
 REVIEW_SLUG = "aktivitetstilbud"
@@ -264,9 +267,11 @@ def seed_surveys(*, programme: Programme) -> None:
     with transaction.atomic():
         survey = _first_meeting_survey(programme)
         _seed_responses(survey, rng)
+        _pending_batch(survey)
         _link_checklist_points(survey)
         _review_survey(programme)
         _code_survey(programme)
+        _code_cards(programme)
         _seed_check_ins(programme, rng)
 
 
@@ -353,6 +358,21 @@ def _seed_responses(survey: Survey, rng: random.Random) -> None:
             Answer.objects.bulk_create(answers)
 
 
+def _pending_batch(survey: Survey) -> None:
+    """The last batch was released two days ago; three new answers from NAV Gjøvik wait for the
+    next one (shown in no figure until five have come in)."""
+    if ResultRelease.objects.filter(survey=survey).exists():
+        return
+    ResultRelease.objects.create(
+        survey=survey, released_on=timezone.localdate() - datetime.timedelta(days=2)
+    )
+    latest = survey.rounds.order_by("starts_on").last()
+    waiting = SurveyResponse.objects.filter(
+        survey=survey, round=latest, office__code="gjovik"
+    ).order_by("-submitted_on", "id")[:3]
+    SurveyResponse.objects.filter(pk__in=[r.pk for r in waiting]).update(is_released=False)
+
+
 def _tilt(weights: list[int], tilt: int) -> list[int]:
     """An office a little better (+1) or worse (−1) than the region."""
     if tilt > 0:
@@ -425,6 +445,23 @@ def _code_survey(programme: Programme) -> None:
         services.codes_make(
             survey=survey, office=office, count=CODES_PER_OFFICE, today=today - _DAY * 14
         )
+
+
+def _code_cards(programme: Programme) -> None:
+    """Ten first-meeting cards with codes for NAV Gjøvik, made a week ago."""
+    survey = Survey.objects.filter(slug=CODE_SLUG, programme=programme).first()
+    office = programme.offices.filter(code="gjovik").first()
+    if survey is None or office is None or card_checklist(survey=survey) is None:
+        return
+    if survey.code_batches.filter(printed_as=AnswerCodeBatch.PrintedAs.CARDS).exists():
+        return
+    services.codes_make(
+        survey=survey,
+        office=office,
+        count=10,
+        today=timezone.localdate() - _DAY * 7,
+        printed_as=AnswerCodeBatch.PrintedAs.CARDS,
+    )
 
 
 def _review_survey(programme: Programme) -> None:

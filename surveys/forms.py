@@ -126,6 +126,8 @@ class QuestionForm(forms.ModelForm):
     def __init__(self, *args, survey: Survey, **kwargs):
         super().__init__(*args, **kwargs)
         self.survey = survey
+        # Radio buttons need no blank "---------" choice: the field is required anyway.
+        self.fields["kind"].choices = Question.Kind.choices
         earlier = survey.questions.filter(kind__in=Question.CONDITION_KINDS).prefetch_related(
             "options"
         )
@@ -184,7 +186,9 @@ class ReviewCommentForm(forms.Form):
 
 
 class SendForReviewForm(forms.Form):
-    group = forms.ModelChoiceField(label=_("Group"), queryset=Group.objects.none())
+    group = forms.ModelChoiceField(
+        label=_("Group"), queryset=Group.objects.none(), empty_label=_("Choose a group")
+    )
 
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)

@@ -34,12 +34,12 @@ def _figures(request, slug, template_id):
 
 def _charts(figures: selectors.Adoption) -> dict:
     period = {
-        "start": formats.date_format(figures.start, "j. F Y"),
-        "end": formats.date_format(figures.end, "j. F Y"),
+        "start": formats.date_format(figures.start, "DATE_FORMAT"),
+        "end": formats.date_format(figures.end, "DATE_FORMAT"),
     }
     month_rows = []
     for month, _counts, total, published in figures.month_rows:
-        label = formats.date_format(month, "F Y")
+        label = formats.date_format(month, "YEAR_MONTH_FORMAT")
         if published:
             label += " – " + _("version %(numbers)s published") % {
                 "numbers": ", ".join(str(n) for n in published)

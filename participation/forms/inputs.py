@@ -23,7 +23,7 @@ class DateInput(forms.DateInput):
 
 class MeetingChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        starts = formats.date_format(timezone.localtime(obj.starts_at), "j. F Y")
+        starts = formats.date_format(timezone.localtime(obj.starts_at), "DATE_FORMAT")
         return f"{obj.group.name} – {starts}"
 
 

@@ -145,6 +145,9 @@ class AgendaProposalForm(forms.Form):
 
 
 class AgendaItemForm(forms.Form):
+    # The fields whose text would be lost if another button on the meeting page dropped it.
+    TEXT_FIELDS = ("title", "presenter", "description", "document_url")
+
     title = forms.CharField(label=_("Title"), max_length=200)
     kind = forms.ChoiceField(
         label=_("Kind"), choices=AgendaItem.Kind.choices, initial=AgendaItem.Kind.DISCUSSION

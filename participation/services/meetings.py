@@ -278,6 +278,17 @@ def attendance_record(*, meeting: Meeting, statuses: dict[int, str]) -> list[Att
     return list(meeting.attendances.all())
 
 
+@transaction.atomic
+def attendance_restore(*, meeting: Meeting, previous: dict[int, str | None]) -> None:
+    """Put attendance back as it was before one save (membership id → status, None for not
+    recorded): the undo of `attendance_record`."""
+    gone = [pk for pk, status in previous.items() if status is None]
+    meeting.attendances.filter(membership_id__in=gone).delete()
+    for membership_id, status in previous.items():
+        if status is not None:
+            meeting.attendances.filter(membership_id=membership_id).update(status=status)
+
+
 class MinutesConflict(ValidationError):
     """Someone else saved the minutes after this person opened them."""
 
@@ -414,5 +425,19 @@ def action_item_set_status(*, action_item: ActionItem, status: str, note: str = 
     action_item.closed_at = None if status == ActionItem.Status.OPEN else timezone.now()
     if note:
         action_item.note = note.strip()
+    action_item.save(update_fields=["status", "closed_at", "note"])
+    return action_item
+
+
+def action_item_restore(
+    *, action_item: ActionItem, status: str, closed_at: datetime.datetime | None, note: str
+) -> ActionItem:
+    """Put an action item back as it was before a status change: the undo of
+    `action_item_set_status`, with its old closing time and note."""
+    if status not in ActionItem.Status.values:
+        raise ValidationError(_("Unknown status."))
+    action_item.status = status
+    action_item.closed_at = closed_at
+    action_item.note = note
     action_item.save(update_fields=["status", "closed_at", "note"])
     return action_item

@@ -26,6 +26,7 @@ from ..forms.inputs import (
     InputFilterForm,
     InputStatusForm,
 )
+from ..forms.kept import forget_typed, keep_typed, kept_typed
 from ..selectors import input_list as select_input_list
 from ..selectors import input_stats, inputs_for_member
 from ..selectors.inputs import input_owner_overview, inputs_owed_by, inputs_recently_answered
@@ -63,7 +64,7 @@ def input_create(request, slug):
             messages.success(
                 request,
                 _("The input “%(title)s” is registered. Feedback is due by %(date)s.")
-                % {"title": item.title, "date": date_format(item.feedback_due_on, "j. F Y")},
+                % {"title": item.title, "date": date_format(item.feedback_due_on, "DATE_FORMAT")},
             )
             return redirect("input_detail", slug=slug, input_id=item.pk)
     return render(
@@ -103,6 +104,7 @@ def input_status(request, slug, input_id):
             # The service may have changed the object before refusing; show what is stored.
             item.refresh_from_db()
         else:
+            forget_typed(request, page=_answer_page(item))
             messages.success(
                 request,
                 _("The input is now: %(status)s.") % {"status": item.get_status_display()},
@@ -125,6 +127,7 @@ def input_feedback(request, slug, input_id):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            forget_typed(request, page=_answer_page(item))
             messages.success(request, _("The feedback is saved. The users can read it now."))
             return redirect("input_detail", slug=slug, input_id=item.pk)
     return _render_detail(request, access, item, feedback_form=form)
@@ -135,6 +138,7 @@ def input_feedback(request, slug, input_id):
 def input_assign(request, slug, input_id):
     access, item = access_input(request.user, slug, input_id)
     require_manage(access)
+    _keep_answer(request, item)
     form = InputAssignForm(request.POST, programme=access.programme, prefix="assign")
     if form.is_valid():
         try:
@@ -198,24 +202,53 @@ def input_owners(request, slug):
     )
 
 
+def _answer_page(item) -> str:
+    return f"input:{item.pk}:answer"
+
+
+def _keep_answer(request, item) -> None:
+    """The "who follows it up" button posts the answer form too: keep the answer typed there."""
+    if item.is_closed:
+        keep_typed(
+            request,
+            page=_answer_page(item),
+            fields=InputFeedbackForm.base_fields,
+            text_fields=("feedback",),
+            prefix="feedback",
+        )
+    else:
+        keep_typed(
+            request,
+            page=_answer_page(item),
+            fields=InputStatusForm.base_fields,
+            text_fields=("feedback", "decline_reason", "note"),
+            prefix="status",
+        )
+
+
 def _render_detail(request, access, item, **bound_forms):
-    """The detail page; a form that was posted and refused is shown again as it was sent."""
+    """The detail page; a form that was posted and refused is shown again as it was sent, and
+    an answer typed before another button was pressed is shown again until it is saved."""
     context = {
         "access": access,
         "programme": access.programme,
         "input": item,
         "events": item.events.select_related("by"),
     }
+    kept = kept_typed(request, page=_answer_page(item))
     context["can_answer"] = access.can_answer(item)
     posted = bound_forms.get("status_form")
     if context["can_answer"] and (posted is not None or not item.is_closed):
         context["status_form"] = (
-            posted if posted is not None else InputStatusForm(input=item, prefix="status")
+            posted
+            if posted is not None
+            else InputStatusForm(input=item, initial=kept or {}, prefix="status")
         )
     if access.can_manage:
         forms = {
             "feedback_form": lambda: InputFeedbackForm(
-                initial={"feedback": item.feedback}, prefix="feedback"
+                initial=kept if kept and item.is_closed else {"feedback": item.feedback},
+                prefix="feedback",
             ),
             "assign_form": lambda: InputAssignForm(
                 programme=access.programme,
@@ -231,6 +264,13 @@ def _render_detail(request, access, item, **bound_forms):
         for name, blank_form in forms.items():
             posted = bound_forms.get(name)
             context[name] = posted if posted is not None else blank_form()
+        # The assign fields and button belong to the answer form (HTML's form attribute), so
+        # saving who follows it up posts the answer being typed as well, and it is kept.
+        answer_form_id = "input-answer-form" if "status_form" in context else "input-feedback-form"
+        for field in context["assign_form"].fields.values():
+            field.widget.attrs["form"] = answer_form_id
+        context["answer_form_id"] = answer_form_id
+    context["answer_is_kept"] = kept is not None
     return render(request, "participation/inputs/input_detail.html", context)
 
 

@@ -7,10 +7,11 @@ redirects; a refused form is shown again with every value kept.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -28,6 +29,7 @@ from ..access import (
     require_writer,
 )
 from ..forms import add_service_errors
+from ..forms.kept import forget_typed, keep_typed, kept_typed
 from ..forms.meetings import (
     ActionItemForm,
     ActionItemStatusForm,
@@ -50,6 +52,7 @@ from ..services.meetings import (
     MinutesConflict,
     MinutesPartRefused,
 )
+from ..undo import offer_undo
 
 # The model checks the meeting's times as a whole; on the form that is the end time.
 MEETING_ERROR_FIELDS = {
@@ -146,9 +149,28 @@ def meeting_series_create(request, slug, group_id):
 # --- One meeting -----------------------------------------------------------------------
 
 
+def _new_item_page(meeting) -> str:
+    return f"meeting:{meeting.pk}:new_item"
+
+
+def _keep_new_item(request, meeting) -> None:
+    """The other buttons of the meeting page post the new-item form too: keep its text."""
+    keep_typed(
+        request,
+        page=_new_item_page(meeting),
+        fields=AgendaItemForm.base_fields,
+        text_fields=AgendaItemForm.TEXT_FIELDS,
+    )
+
+
 def _render_meeting(request, access, meeting, **forms):
     """The meeting page; views that refuse a form show it here again with its values."""
     detail = get_meeting_detail(meeting=meeting)
+    item_form = forms.get("item_form")
+    if item_form is None:
+        kept = kept_typed(request, page=_new_item_page(meeting))
+        item_form = AgendaItemForm(initial=kept)
+        item_form.is_kept = kept is not None
     can_write = access.can_write_for(meeting.group)
     is_member = meeting.group_id in access.group_ids()
     now = timezone.now()
@@ -174,7 +196,7 @@ def _render_meeting(request, access, meeting, **forms):
         propose_open=propose_open,
         check_in_open=check_in_open,
         propose_form=forms.get("propose_form") or AgendaProposalForm(),
-        item_form=forms.get("item_form") or AgendaItemForm(),
+        item_form=item_form,
     )
 
 
@@ -260,6 +282,7 @@ def agenda_item_add(request, slug, meeting_id):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            forget_typed(request, page=_new_item_page(meeting))
             messages.success(request, _("The item is on the agenda."))
             return redirect("meeting_detail", slug=slug, meeting_id=meeting.pk)
     return _render_meeting(request, access, meeting, item_form=form)
@@ -271,6 +294,7 @@ def agenda_item_decide(request, slug, meeting_id, item_id):
     access, meeting = access_meeting(request.user, slug, meeting_id)
     require_writer(access, meeting.group)
     item = get_object_or_404(AgendaItem, pk=item_id, meeting=meeting)
+    _keep_new_item(request, meeting)
     accept = request.POST.get("decision") == "accept"
     try:
         services.agenda_item_decide(item=item, accept=accept)
@@ -328,6 +352,8 @@ def _not_started(request, slug, meeting):
 def meeting_attendance(request, slug, meeting_id):
     access, meeting = access_meeting(request.user, slug, meeting_id)
     require_writer(access, meeting.group)
+    if request.method == "POST":
+        _keep_new_item(request, meeting)
     if refused := _not_started(request, slug, meeting):
         return refused
     detail = get_meeting_detail(meeting=meeting)
@@ -338,12 +364,22 @@ def meeting_attendance(request, slug, meeting_id):
         initial={f"status_{pk}": status for pk, status in recorded.items()},
     )
     if request.method == "POST" and form.is_valid():
+        statuses = form.statuses()
         try:
-            services.attendance_record(meeting=meeting, statuses=form.statuses())
+            services.attendance_record(meeting=meeting, statuses=statuses)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("Attendance is saved."))
+            offer_undo(
+                request,
+                kind="attendance",
+                programme_slug=slug,
+                payload={
+                    "meeting": meeting.pk,
+                    "previous": {str(pk): recorded.get(pk) for pk in statuses},
+                },
+            )
+            messages.success(request, _("Attendance is saved."), extra_tags="undo")
             return redirect("meeting_detail", slug=slug, meeting_id=meeting.pk)
     return _page(request, "meetings/attendance_form.html", access, meeting=meeting, form=form)
 
@@ -464,6 +500,43 @@ def meeting_minutes(request, slug, meeting_id):
 
 
 @login_required
+@require_POST
+def meeting_minutes_draft(request, slug, meeting_id):
+    """The autosave behind the minutes page (JavaScript only): saves the text as a draft on
+    the same optimistic version as the form, so a newer save by someone else is never
+    overwritten; the page then asks the writer to press Save, which shows both texts.
+    Always a JSON answer saying whether it was saved, for the script to show."""
+    access, meeting = access_meeting(request.user, slug, meeting_id)
+    require_writer(access, meeting.group)
+    if not meeting.has_started or meeting.minutes_are_approved:
+        return JsonResponse({"saved": False, "message": _("The draft was not saved.")})
+    accepted = meeting.agenda_items.filter(state=AgendaItem.State.ACCEPTED)
+    form = MinutesForm(request.POST, meeting=meeting, agenda_items=list(accepted))
+    if not form.is_valid():
+        return JsonResponse({"saved": False, "message": _("The draft was not saved.")})
+    try:
+        meeting = services.minutes_save(meeting=meeting, **form.minutes_values())
+    except MinutesConflict:
+        return JsonResponse(
+            {
+                "saved": False,
+                "message": _(
+                    "Someone else has saved these minutes. Your text is not saved yet: press "
+                    "“Save minutes” to see both texts."
+                ),
+            }
+        )
+    saved_at = date_format(timezone.localtime(), "TIME_FORMAT")
+    return JsonResponse(
+        {
+            "saved": True,
+            "version": meeting.minutes_version,
+            "message": _("Draft saved at %(time)s.") % {"time": saved_at},
+        }
+    )
+
+
+@login_required
 def meeting_minutes_approve(request, slug, meeting_id):
     """The check step: shows exactly the version that will be locked, and approves only it."""
     access, meeting = access_meeting(request.user, slug, meeting_id)
@@ -525,11 +598,19 @@ def action_item_status(request, slug, item_id):
     require_writer(access, item.group)
     form = ActionItemStatusForm(request.POST)
     if form.is_valid():
+        before = {
+            "item": item.pk,
+            "status": item.status,
+            "closed_at": item.closed_at.isoformat() if item.closed_at else None,
+            "note": item.note,
+        }
         services.action_item_set_status(action_item=item, **form.cleaned_data)
+        offer_undo(request, kind="action_item_status", programme_slug=slug, payload=before)
         messages.success(
             request,
             _("“%(title)s” is now: %(status)s.")
             % {"title": item.title, "status": item.get_status_display()},
+            extra_tags="undo",
         )
     else:
         messages.error(request, _("Choose done, dropped or open."))
@@ -585,6 +666,11 @@ urlpatterns = [
     ),
     path(
         "p/<slug:slug>/meetings/<int:meeting_id>/minutes/", meeting_minutes, name="meeting_minutes"
+    ),
+    path(
+        "p/<slug:slug>/meetings/<int:meeting_id>/minutes/draft/",
+        meeting_minutes_draft,
+        name="meeting_minutes_draft",
     ),
     path(
         "p/<slug:slug>/meetings/<int:meeting_id>/minutes/approve/",

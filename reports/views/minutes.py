@@ -7,6 +7,8 @@ see the meeting may have its minutes, once they are approved. Drafts never leave
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.urls import path
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from participation.access import access_meeting
@@ -44,7 +46,10 @@ def meeting_minutes_pdf(request, slug, meeting_id):
         action=AuditEvent.Action.DOWNLOADED,
         programme=access.programme,
         subject=_("Minutes of %(group)s, %(date)s")
-        % {"group": meeting.group.name, "date": f"{meeting.starts_at:%Y-%m-%d}"},
+        % {
+            "group": meeting.group.name,
+            "date": date_format(timezone.localdate(meeting.starts_at), "DATE_FORMAT"),
+        },
         detail="PDF",
     )
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -14,7 +14,7 @@ from participation.models import AuditEvent
 from participation.services.audit import audit_event
 from surveys.links import base_url, code_url, qr_data_uri, respondent_url
 from surveys.models.surveys import localized
-from surveys.selectors import access_survey, can_see_results, results_context
+from surveys.selectors import access_survey, can_see_results, card_checklist, results_context
 
 from ..pdf import render_pdf
 
@@ -64,9 +64,7 @@ def survey_card(request, slug, survey_id, office_code):
 @login_required
 def survey_code_slips(request, slug, survey_id, batch_id):
     """A batch of answer codes as slips to cut out, 24 to an A4 page (coordinators only)."""
-    access, survey = access_survey(request.user, slug, survey_id)
-    require_manage(access)
-    batch = get_object_or_404(survey.code_batches.select_related("office"), pk=batch_id)
+    access, survey, batch = _batch(request, slug, survey_id, batch_id, "slips")
     base = base_url(request)
     slips = [
         {"code": code.shown, "qr": qr_data_uri(code_url(survey, code.shown, base=base), scale=4)}
@@ -93,6 +91,55 @@ def survey_code_slips(request, slug, survey_id, batch_id):
         language="nb",
     )
     return _pdf(pdf, f"{survey.slug}-{batch.office.code}-codes-{batch.pk}.pdf")
+
+
+def _batch(request, slug, survey_id, batch_id, printed_as):
+    access, survey = access_survey(request.user, slug, survey_id)
+    require_manage(access)
+    batch = get_object_or_404(
+        survey.code_batches.select_related("office"), pk=batch_id, printed_as=printed_as
+    )
+    return access, survey, batch
+
+
+@login_required
+def survey_code_cards(request, slug, survey_id, batch_id):
+    """A batch of answer codes printed on the first-meeting card, one A5 page per code: the
+    advisors' checklist, and a strip with the code to tear off (coordinators only). The cards
+    carry no number and nothing is stored about which card went to which meeting."""
+    access, survey, batch = _batch(request, slug, survey_id, batch_id, "cards")
+    checklist = card_checklist(survey=survey)
+    if checklist is None:
+        raise Http404
+    base = base_url(request)
+    cards = [
+        {"code": code.shown, "qr": qr_data_uri(code_url(survey, code.shown, base=base), scale=4)}
+        for code in batch.codes.order_by("code")
+    ]
+    audit_event(
+        actor=request.user,
+        action=AuditEvent.Action.DOWNLOADED,
+        programme=access.programme,
+        subject=_("First-meeting cards with answer codes: %(title)s, %(office)s")
+        % {"title": survey.title, "office": batch.office.name},
+        detail=f"{len(cards)}",
+    )
+    context = {
+        "title": localized(survey, "title", "nb"),
+        "office": batch.office,
+        "url": code_url(survey, "", base=base).removesuffix("?c="),
+        "cards": cards,
+        "template": checklist,
+        "version": checklist.current,
+        "items": checklist.current.items.all(),
+    }
+    pdf = render_pdf(
+        "reports/surveys/code_cards.html",
+        context,
+        stylesheets=["checklists/card.css", "surveys/print-cards.css"],
+        language="nb",
+    )
+    return _pdf(pdf, f"{survey.slug}-{batch.office.code}-cards-{batch.pk}.pdf")
 
 
 @login_required
@@ -124,4 +171,5 @@ urlpatterns = [
     path(SURVEY + "card/<slug:office_code>.pdf", survey_card, name="survey_card"),
     path(SURVEY + "results.pdf", survey_results_pdf, name="survey_results_pdf"),
     path(SURVEY + "codes/<int:batch_id>.pdf", survey_code_slips, name="survey_code_slips"),
+    path(SURVEY + "codes/<int:batch_id>/cards.pdf", survey_code_cards, name="survey_code_cards"),
 ]

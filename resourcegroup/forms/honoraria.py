@@ -11,7 +11,7 @@ class MeetingChoiceField(forms.ModelChoiceField):
         from django.utils import timezone
         from django.utils.formats import date_format
 
-        day = date_format(timezone.localtime(meeting.starts_at), "j. F Y")
+        day = date_format(timezone.localtime(meeting.starts_at), "DATE_FORMAT")
         return f"{day}: {meeting.display_title}"
 
 

@@ -41,6 +41,13 @@ class StoryForm(NumberCheckMixin, forms.Form):
         self.hide_number_check()
 
 
+class StoryConsentForm(forms.Form):
+    agrees = forms.BooleanField(
+        label=_("I agree"),
+        error_messages={"required": _("Tick the box if you agree, or go back to your story.")},
+    )
+
+
 class StoryCurateForm(NumberCheckMixin, forms.Form):
     themes = forms.ModelMultipleChoiceField(
         label=_("Themes"),

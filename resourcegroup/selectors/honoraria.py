@@ -39,6 +39,14 @@ class PersonHonoraria:
     def amount(self) -> Decimal:
         return to_ore(sum((h.amount for h in self.paid), Decimal("0")))
 
+    @property
+    def waiting(self) -> list[Honorarium]:
+        return [h for h in self.honoraria if h.status == Honorarium.Status.PROPOSED]
+
+    @property
+    def waiting_amount(self) -> Decimal:
+        return to_ore(sum((h.amount for h in self.waiting), Decimal("0")))
+
 
 @dataclass
 class HonorariaMonth:
@@ -58,6 +66,26 @@ class HonorariaMonth:
         return sum(
             1 for p in self.people for h in p.honoraria if h.status == Honorarium.Status.PROPOSED
         )
+
+    @property
+    def waiting_people(self) -> list[PersonHonoraria]:
+        """Who gets what when the month is approved: the check step's rows."""
+        return [p for p in self.people if p.waiting]
+
+    @property
+    def waiting_amount(self) -> Decimal:
+        return to_ore(sum((p.waiting_amount for p in self.people), Decimal("0")))
+
+    @property
+    def waiting_ids(self) -> str:
+        """The waiting honoraria the check step showed, posted back so only they are approved."""
+        return ",".join(str(h.pk) for p in self.people for h in p.waiting)
+
+    @property
+    def declined(self) -> list[Honorarium]:
+        return [
+            h for p in self.people for h in p.honoraria if h.status == Honorarium.Status.DECLINED
+        ]
 
 
 def honoraria_month(*, programme: Programme, month: datetime.date) -> HonorariaMonth:

@@ -182,19 +182,43 @@ def honorarium_restore(*, honorarium: Honorarium, by: User) -> Honorarium:
     return honorarium
 
 
-def honoraria_approve(*, programme: Programme, month: datetime.date, by: User, now=None) -> int:
-    """Approve every honorarium waiting in the month; approved ones are locked. Not one's own."""
+@transaction.atomic
+def honoraria_approve(
+    *,
+    programme: Programme,
+    month: datetime.date,
+    by: User,
+    seen_ids: set[int] | None = None,
+    now=None,
+) -> int:
+    """Approve every honorarium waiting in the month; approved ones are locked. Not one's own.
+
+    With `seen_ids` (the check step's list) only exactly that list is approved: when one was
+    added, left unpaid or approved by someone else since, nothing is approved.
+    """
     waiting = Honorarium.objects.filter(
         programme=programme, month=month_start(month), status=Honorarium.Status.PROPOSED
     )
     if waiting.filter(person=by).exists():
         raise ValidationError(_("You cannot approve your own honorarium. Ask another coordinator."))
+    if seen_ids is not None:
+        if set(waiting.values_list("pk", flat=True)) != seen_ids:
+            raise ValidationError(
+                _("The list changed after you checked it. Check it again before you approve.")
+            )
+        waiting = waiting.filter(pk__in=seen_ids)
     count = waiting.update(
         status=Honorarium.Status.APPROVED, decided_by=by, decided_at=now or timezone.now()
     )
     if not count:
         raise ValidationError(
             _("Nothing in %(month)s waits for approval.") % {"month": month_label(month)}
+        )
+    if seen_ids is not None and count != len(seen_ids):
+        # Someone else's approval or decline won the race between the check and the update.
+        transaction.set_rollback(True)
+        raise ValidationError(
+            _("The list changed after you checked it. Check it again before you approve.")
         )
     return count
 

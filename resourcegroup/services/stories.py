@@ -88,6 +88,22 @@ def story_curate(
 
 
 @transaction.atomic
+def story_give_input_consent(*, story: Story, by: User) -> None:
+    """The writer consents, after writing, to the use of the story in inputs: the words agreed
+    and the time are stored (a consent given again after a withdrawal replaces the old one)."""
+    if story.author_id != by.pk:
+        raise ValidationError(_("Only the writer of a story can give consent to its use."))
+    if story.may_be_used_in_inputs:
+        return
+    story.input_consent_text = str(INPUT_CONSENT_TEXT)
+    story.input_consented_at = timezone.now()
+    story.input_consent_withdrawn_at = None
+    story.save(
+        update_fields=["input_consent_text", "input_consented_at", "input_consent_withdrawn_at"]
+    )
+
+
+@transaction.atomic
 def story_withdraw_input_consent(*, story: Story, by: User) -> None:
     """The writer withdraws the consent to use the story in inputs; from now on it is not shown
     with any input (the input keeps the wording the coordinator wrote)."""

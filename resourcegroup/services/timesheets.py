@@ -24,7 +24,7 @@ def month_start(day: datetime.date) -> datetime.date:
 
 
 def month_label(month: datetime.date) -> str:
-    return date_format(month, "F Y")
+    return date_format(month, "YEAR_MONTH_FORMAT")
 
 
 def timesheet_get_or_create(

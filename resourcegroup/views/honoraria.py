@@ -101,7 +101,7 @@ def travel_new(request, slug):
             messages.success(
                 request,
                 _("Your travel on %(date)s is sent for approval.")
-                % {"date": date_format(claim.date, "j. F")},
+                % {"date": date_format(claim.date, "MONTH_DAY_FORMAT")},
             )
             return redirect("resourcegroup:travel_list", slug=slug)
     return render(
@@ -262,7 +262,7 @@ def honoraria_generate(request, slug):
     messages.success(
         request,
         _("%(count)s new honoraria from the attendance in %(month)s.")
-        % {"count": result.created, "month": date_format(month, "F Y")},
+        % {"count": result.created, "month": date_format(month, "YEAR_MONTH_FORMAT")},
     )
     if result.without_rate:
         messages.warning(
@@ -290,21 +290,54 @@ def honoraria_month_view(request, slug, year, month):
 
 
 @login_required
-@require_POST
 def honoraria_approve(request, slug, year, month):
+    """The check step shows who gets what; only the confirming POST approves, and only the
+    list it showed."""
     access = _coordinator(request, slug)
     month = month_or_404(year, month)
-    try:
-        count = service.honoraria_approve(programme=access.programme, month=month, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
+    if request.method == "POST":
+        try:
+            count = service.honoraria_approve(
+                programme=access.programme,
+                month=month,
+                by=request.user,
+                seen_ids=_seen_ids(request.POST.get("seen", "")),
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(
+                "resourcegroup:honoraria_approve", slug=slug, year=year, month=month.month
+            )
         messages.success(
             request,
             _("%(count)s honoraria in %(month)s are approved.")
-            % {"count": count, "month": date_format(month, "F Y")},
+            % {"count": count, "month": date_format(month, "YEAR_MONTH_FORMAT")},
         )
-    return redirect("resourcegroup:honoraria_month", slug=slug, year=year, month=month.month)
+        return redirect("resourcegroup:honoraria_month", slug=slug, year=year, month=month.month)
+    page = honoraria_month(programme=access.programme, month=month)
+    if not page.waiting:
+        messages.error(request, _("Nothing in this month waits for approval."))
+        return redirect("resourcegroup:honoraria_month", slug=slug, year=year, month=month.month)
+    return render(
+        request,
+        "resourcegroup/honoraria/honoraria_approve_check.html",
+        {
+            "access": access,
+            "programme": access.programme,
+            "page": page,
+            "month": month,
+            "own": any(row.person.pk == request.user.pk for row in page.waiting_people),
+        },
+    )
+
+
+def _seen_ids(text: str) -> set[int]:
+    """The ids the check step listed; anything unreadable is an empty list, which matches
+    nothing that waits, so nothing unseen is approved."""
+    try:
+        return {int(part) for part in text.split(",") if part.strip()}
+    except ValueError:
+        return set()
 
 
 @login_required

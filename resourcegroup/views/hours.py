@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from participation.access import access_programme
 from participation.forms import add_service_errors
+from participation.forms.kept import forget_typed, keep_typed, kept_typed
 
 from .. import access as rules
 from ..forms.hours import TimeEntryForm
@@ -26,6 +27,7 @@ from ..selectors.hours import (
     own_entry,
 )
 from ..services import timesheets as service
+from ..services.timesheets import month_start
 
 
 def _rep_access(request, slug):
@@ -59,7 +61,12 @@ def my_month(request, slug, year, month):
     month = month_or_404(year, month)
     today = timezone.localdate()
     initial_day = today if (today.year, today.month) == (month.year, month.month) else month
-    form = TimeEntryForm(request.POST or None, initial={"date": initial_day})
+    if request.method == "POST":
+        form = TimeEntryForm(request.POST)
+    else:
+        kept = kept_typed(request, page=_hours_page(month))
+        form = TimeEntryForm(initial=kept or {"date": initial_day})
+        form.is_kept = kept is not None
     if request.method == "POST" and form.is_valid():
         try:
             entry = service.time_entry_add(
@@ -68,10 +75,14 @@ def my_month(request, slug, year, month):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            forget_typed(request, page=_hours_page(month))
             messages.success(
                 request,
                 _("%(hours)s hours on %(date)s are saved.")
-                % {"hours": hours_text(entry.hours), "date": date_format(entry.date, "j. F")},
+                % {
+                    "hours": hours_text(entry.hours),
+                    "date": date_format(entry.date, "MONTH_DAY_FORMAT"),
+                },
             )
             return redirect(_month_url(slug, entry.date))
     page = month_page(programme=access.programme, person=request.user, month=month, today=today)
@@ -97,6 +108,7 @@ def my_month_add_meeting(request, slug, year, month, meeting_id):
     meeting = attended_meeting(
         programme=access.programme, person=request.user, meeting_id=meeting_id
     )
+    _keep_hours_typed(request, month)
     try:
         entry = service.time_entry_add_from_meeting(
             programme=access.programme, person=request.user, meeting=meeting
@@ -107,7 +119,10 @@ def my_month_add_meeting(request, slug, year, month, meeting_id):
         messages.success(
             request,
             _("%(hours)s hours for the meeting on %(date)s are saved.")
-            % {"hours": hours_text(entry.hours), "date": date_format(entry.date, "j. F")},
+            % {
+                "hours": hours_text(entry.hours),
+                "date": date_format(entry.date, "MONTH_DAY_FORMAT"),
+            },
         )
     return redirect(_month_url(slug, month))
 
@@ -117,6 +132,7 @@ def my_month_add_meeting(request, slug, year, month, meeting_id):
 def entry_delete(request, slug, entry_id):
     access = _rep_access(request, slug)
     entry = own_entry(programme=access.programme, person=request.user, entry_id=entry_id)
+    _keep_hours_typed(request, month_start(entry.date))
     try:
         service.time_entry_delete(entry=entry, person=request.user)
     except ValidationError as error:
@@ -131,6 +147,15 @@ def entry_delete(request, slug, entry_id):
 def my_month_submit(request, slug, year, month):
     access = _rep_access(request, slug)
     month = month_or_404(year, month)
+    if _keep_hours_typed(request, month):
+        messages.error(
+            request,
+            _(
+                "You have started on hours that are not saved. Save them, or empty the fields, "
+                "before you send the month."
+            ),
+        )
+        return redirect(_month_url(slug, month))
     timesheet = access.programme.timesheets.filter(person=request.user, month=month).first()
     if timesheet is None:
         messages.error(request, _("Log some hours before you send the month."))
@@ -143,9 +168,25 @@ def my_month_submit(request, slug, year, month):
         messages.success(
             request,
             _("%(month)s is sent for approval. You will see here when it is approved.")
-            % {"month": date_format(month, "F Y")},
+            % {"month": date_format(month, "YEAR_MONTH_FORMAT")},
         )
     return redirect(_month_url(slug, month))
+
+
+def _hours_page(month) -> str:
+    return f"hours:{month:%Y-%m}"
+
+
+def _keep_hours_typed(request, month) -> bool:
+    """The month page's other buttons post the hours form too (HTML's form attribute): keep
+    what was typed there, shown again on the page. True when something was typed."""
+    keep_typed(
+        request,
+        page=_hours_page(month),
+        fields=TimeEntryForm.base_fields,
+        text_fields=("hours", "comment"),
+    )
+    return kept_typed(request, page=_hours_page(month)) is not None
 
 
 def _month_url(slug, day):

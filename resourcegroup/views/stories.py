@@ -14,7 +14,8 @@ from participation.access import access_programme
 from participation.forms import add_service_errors
 
 from .. import access as rules
-from ..forms.stories import StoryCurateForm, StoryForm, ThemeInputForm
+from ..forms.stories import StoryConsentForm, StoryCurateForm, StoryForm, ThemeInputForm
+from ..models.stories import INPUT_CONSENT_TEXT
 from ..selectors.stories import (
     can_read_stories,
     stories_visible_to,
@@ -27,6 +28,7 @@ from ..services.stories import (
     NUMBERS_FOUND,
     story_create,
     story_curate,
+    story_give_input_consent,
     story_withdraw_input_consent,
     theme_to_input,
 )
@@ -107,18 +109,50 @@ def story_detail(request, slug, story_id):
     )
 
 
-@login_required
-@require_POST
-def story_withdraw_consent(request, slug, story_id):
-    """The writer withdraws the consent to use the story in inputs, from the stories page."""
+def _own_story(request, slug, story_id):
+    """The user's own story; anyone else's is a 404, as for an outsider."""
     access = access_programme(request.user, slug)
     story = story_for(access=access, story_id=story_id)
     if story.author_id != request.user.pk:
         raise Http404
+    return access, story
+
+
+@login_required
+def story_consent(request, slug, story_id):
+    """The writer gives consent after writing: the words agreed are shown before they agree."""
+    access, story = _own_story(request, slug, story_id)
+    form = StoryConsentForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        story_give_input_consent(story=story, by=request.user)
+        messages.success(
+            request, _("Thank you. An anonymised version of the story may now be used in inputs.")
+        )
+        return redirect("resourcegroup:story_detail", slug=slug, story_id=story.pk)
+    return render(
+        request,
+        "resourcegroup/stories/story_consent.html",
+        {
+            "access": access,
+            "programme": access.programme,
+            "story": story,
+            "form": form,
+            "consent_text": INPUT_CONSENT_TEXT,
+        },
+    )
+
+
+@login_required
+@require_POST
+def story_withdraw_consent(request, slug, story_id):
+    """The writer withdraws the consent to use the story in inputs, from the stories page."""
+    _access, story = _own_story(request, slug, story_id)
     story_withdraw_input_consent(story=story, by=request.user)
     messages.success(
         request, _("Your consent is withdrawn. The story is no longer used in inputs to NAV.")
     )
+    if request.POST.get("back") == "story":
+        return redirect("resourcegroup:story_detail", slug=slug, story_id=story.pk)
     return redirect("resourcegroup:story_list", slug=slug)
 
 
@@ -171,6 +205,7 @@ urlpatterns = [
     path(BASE, story_list, name="story_list"),
     path(BASE + "new/", story_new, name="story_new"),
     path(BASE + "<int:story_id>/", story_detail, name="story_detail"),
+    path(BASE + "<int:story_id>/consent/", story_consent, name="story_consent"),
     path(
         BASE + "<int:story_id>/withdraw-consent/",
         story_withdraw_consent,

@@ -118,7 +118,10 @@ def timesheet_approve(request, slug, timesheet_id):
     messages.success(
         request,
         _("%(month)s for %(name)s is approved.")
-        % {"month": date_format(timesheet.month, "F Y"), "name": timesheet.person.display_name},
+        % {
+            "month": date_format(timesheet.month, "YEAR_MONTH_FORMAT"),
+            "name": timesheet.person.display_name,
+        },
     )
     return redirect("resourcegroup:timesheet_list", slug=slug)
 
@@ -150,7 +153,7 @@ def timesheet_return(request, slug, timesheet_id):
                 request,
                 _("%(month)s is returned to %(name)s with your comment.")
                 % {
-                    "month": date_format(timesheet.month, "F Y"),
+                    "month": date_format(timesheet.month, "YEAR_MONTH_FORMAT"),
                     "name": timesheet.person.display_name,
                 },
             )
@@ -217,7 +220,7 @@ def payroll_download(request, slug, year, month):
         actor=request.user,
         action=AuditEvent.Action.EXPORTED,
         programme=access.programme,
-        subject=_("Payroll %(month)s") % {"month": f"{month:%Y-%m}"},
+        subject=_("Payroll %(month)s") % {"month": date_format(month, "YEAR_MONTH_FORMAT")},
         detail=_("%(count)s people") % {"count": len(people)},
     )
     header, lines = payroll_table(rows, extras)

@@ -2,7 +2,7 @@
 
 from .checkins import CheckInCount, CheckInReceipt
 from .codes import AnswerCode, AnswerCodeBatch
-from .responses import Answer, SubmissionToken, SurveyResponse
+from .responses import Answer, ResultRelease, SubmissionToken, SurveyResponse
 from .surveys import Question, QuestionOption, ReviewComment, Round, Survey
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "CheckInReceipt",
     "Question",
     "QuestionOption",
+    "ResultRelease",
     "ReviewComment",
     "Round",
     "SubmissionToken",

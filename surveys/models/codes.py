@@ -13,9 +13,19 @@ from .surveys import Survey
 
 
 class AnswerCodeBatch(models.Model):
+    class PrintedAs(models.TextChoices):
+        SLIPS = "slips", _("Slips to cut out, 24 to an A4 page")
+        CARDS = "cards", _("First-meeting cards: the advisors' checklist with a code to tear off")
+
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="code_batches")
     office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="+")
     made_on = models.DateField(_("made on"))
+    # One way of printing per batch: printed both as slips and as cards, every code would be
+    # handed out twice and the second young person could not answer. No card is numbered or
+    # recorded: nothing tells which meeting got which code.
+    printed_as = models.CharField(
+        _("printed as"), max_length=8, choices=PrintedAs.choices, default=PrintedAs.SLIPS
+    )
 
     class Meta:
         verbose_name = _("batch of answer codes")

@@ -23,6 +23,10 @@ class SurveyResponse(models.Model):
     # could be matched with an advisor's calendar of first meetings.
     submitted_on = models.DateField(_("answered in the week of"))
     language = models.CharField(_("language"), max_length=8, default="nb")
+    # Results are released in batches (surveys.services.releases): a response sent through the
+    # public pages waits, unseen in every figure, count and export, until its office holds
+    # enough new ones. Once released, nothing tells which batch it came in.
+    is_released = models.BooleanField(_("in the released results"), default=True)
 
     class Meta:
         verbose_name = _("response")
@@ -74,6 +78,28 @@ class Answer(models.Model):
         return (
             f"{self.question_id}: {self.option_id or self.number or self.choice or self.text[:20]}"
         )
+
+
+class ResultRelease(models.Model):
+    """A day on which a survey's waiting responses were added to its results. One a day at most
+    (the unique day is what makes a second release the same day impossible)."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="releases")
+    released_on = models.DateField(_("released on"))
+    # Deliberately no size and no offices: how many came when is not kept.
+
+    class Meta:
+        verbose_name = _("release of results")
+        verbose_name_plural = _("releases of results")
+        ordering = ["survey", "-released_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "released_on"], name="one_result_release_a_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.survey} – {self.released_on}"
 
 
 class SubmissionToken(models.Model):

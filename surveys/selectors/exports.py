@@ -53,7 +53,7 @@ def response_export_rows(*, survey: Survey) -> Iterator[list[str]]:
     questions = list(survey.questions.prefetch_related("options").order_by("position"))
     labels = {question.pk: dict(choices_for(question)) for question in questions}
     responses = list(
-        SurveyResponse.objects.filter(survey=survey)
+        SurveyResponse.objects.filter(survey=survey, is_released=True)
         .select_related("round", "office")
         .prefetch_related(Prefetch("answers", queryset=Answer.objects.order_by("option_id")))
     )

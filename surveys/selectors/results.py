@@ -18,7 +18,7 @@ from ..charts import question_chart
 from ..masking import mask_personal_details
 from ..models import Answer, AnswerCode, Question, Round, Survey, SurveyResponse
 from ..suppression import SUBTRACTION, has_small_cell, is_too_few, suppress, suppress_cells
-from .surveys import result_office_ids
+from .surveys import last_release, result_office_ids
 
 AGREE = ("4", "5")
 
@@ -133,7 +133,9 @@ def survey_results(
     if round is None and rounds:
         round = rounds[-1]
     questions = list(survey.questions.prefetch_related("options").order_by("position"))
-    answers = Answer.objects.filter(response__survey=survey, response__round=round)
+    answers = Answer.objects.filter(
+        response__survey=survey, response__round=round, response__is_released=True
+    )
     grouped = answers.values(
         "question_id", "response__office_id", "option_id", "number", "choice"
     ).annotate(count=Count("id"))
@@ -141,7 +143,7 @@ def survey_results(
         n=Count("response_id", distinct=True)
     )
     response_counts = dict(
-        SurveyResponse.objects.filter(survey=survey, round=round)
+        SurveyResponse.objects.filter(survey=survey, round=round, is_released=True)
         .values_list("office_id")
         .annotate(n=Count("id"))
     )
@@ -272,7 +274,9 @@ def round_comparison(
     questions = list(survey.questions.filter(kind=Question.Kind.SCALE).order_by("position"))
     if not rounds or not questions:
         return []
-    answers = Answer.objects.filter(response__survey=survey, question__in=questions)
+    answers = Answer.objects.filter(
+        response__survey=survey, response__is_released=True, question__in=questions
+    )
     grouped = answers.values(
         "question_id", "response__round_id", "response__office_id", "number", "choice"
     ).annotate(count=Count("id"))
@@ -405,7 +409,10 @@ def free_text_answers(*, results: SurveyResults) -> list[tuple[Question, list[Fr
     hidden_offices = {row.office_id for row in results.responses if row.is_hidden}
     answers = (
         Answer.objects.filter(
-            response__survey=results.survey, response__round=results.round, question__in=questions
+            response__survey=results.survey,
+            response__round=results.round,
+            response__is_released=True,
+            question__in=questions,
         )
         .exclude(text="")
         .select_related("response__office")
@@ -436,4 +443,5 @@ def results_context(*, access, survey: Survey, round_id: int | None = None) -> d
         "rates": response_rates(results=results),
         "free_text": free_text_answers(results=results) if rules.can_read_free_text(access) else [],
         "is_office_view": office_ids is not None,
+        "last_release": last_release(survey=survey),
     }

@@ -1,7 +1,8 @@
 """Which surveys a user may reach, and a survey with what its pages need."""
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
+from checklists import selectors as checklist_selectors
 from participation.access import ProgrammeAccess
 
 # The access rules live in surveys/access.py; these names stay here for older imports.
@@ -11,7 +12,7 @@ from ..access import (  # noqa: F401
     result_office_ids,
     surveys_visible_to,
 )
-from ..models import Question, ReviewComment, Survey
+from ..models import Question, ResultRelease, ReviewComment, Survey
 
 
 def survey_list(*, access: ProgrammeAccess) -> QuerySet[Survey]:
@@ -20,7 +21,9 @@ def survey_list(*, access: ProgrammeAccess) -> QuerySet[Survey]:
         surveys_visible_to(access)
         .annotate(
             question_count=Count("questions", distinct=True),
-            response_count=Count("responses", distinct=True),
+            # Released responses only: a count that moved with each answer would tell when
+            # someone answered (surveys.services.releases).
+            response_count=Count("responses", filter=Q(responses__is_released=True), distinct=True),
         )
         .order_by("-created_at")
     )
@@ -46,3 +49,22 @@ def survey_for_respondent(slug: str) -> Survey | None:
         .prefetch_related("offices")
         .first()
     )
+
+
+def last_release(*, survey: Survey):
+    """The day the survey's results last took in a batch of answers, or None."""
+    return (
+        ResultRelease.objects.filter(survey=survey)
+        .order_by("-released_on")
+        .values_list("released_on", flat=True)
+        .first()
+    )
+
+
+def card_checklist(*, survey: Survey):
+    """The checklist printed on the survey's first-meeting cards (the programme's first one in
+    use, by title), with `.current` its version; None when there is none."""
+    templates = checklist_selectors.published_templates_with_current_version(
+        programme=survey.programme
+    )
+    return min(templates, key=lambda t: (t.title, t.pk), default=None)

@@ -13,6 +13,7 @@ from .checkins import check_in_is_open, check_in_submit
 from .checklist_link import question_link_checklist_item
 from .codes import code_office, codes_make, codes_per_office, normalise_code
 from .publishing import round_start, survey_close, survey_publish, survey_reopen
+from .releases import results_release, results_release_due
 from .responding import AlreadySubmitted, CodeNotValid, response_submit
 from .review import (
     review_comment_add,
@@ -36,6 +37,8 @@ __all__ = [
     "question_move",
     "question_update",
     "response_submit",
+    "results_release",
+    "results_release_due",
     "review_comment_add",
     "review_comment_resolve",
     "round_start",

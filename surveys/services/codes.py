@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from participation.models import Office
 
 from ..models import AnswerCode, AnswerCodeBatch, Survey
+from ..selectors.surveys import card_checklist
 
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 LENGTH = 8
@@ -33,10 +34,22 @@ def _new_code() -> str:
 
 
 def codes_make(
-    *, survey: Survey, office: Office, count: int, today: datetime.date | None = None
+    *,
+    survey: Survey,
+    office: Office,
+    count: int,
+    today: datetime.date | None = None,
+    printed_as: str = AnswerCodeBatch.PrintedAs.SLIPS,
 ) -> AnswerCodeBatch:
-    """A batch of `count` new codes for the office; refuses an office outside the survey and a
-    count outside 1–MAX_BATCH."""
+    """A batch of `count` new codes for the office, to print as slips or as first-meeting
+    cards; refuses an office outside the survey, a count outside 1–MAX_BATCH, and cards where
+    the programme has no checklist in use."""
+    if printed_as not in AnswerCodeBatch.PrintedAs.values:
+        raise ValidationError({"printed_as": _("Choose slips or first-meeting cards.")})
+    if printed_as == AnswerCodeBatch.PrintedAs.CARDS and not card_checklist(survey=survey):
+        raise ValidationError(
+            {"printed_as": _("The programme has no checklist in use to print on the cards.")}
+        )
     if not survey.offices.filter(pk=office.pk).exists():
         raise ValidationError({"office": _("This survey does not take answers for that office.")})
     if not 1 <= count <= MAX_BATCH:
@@ -45,7 +58,10 @@ def codes_make(
         )
     with transaction.atomic():
         batch = AnswerCodeBatch.objects.create(
-            survey=survey, office=office, made_on=today or timezone.localdate()
+            survey=survey,
+            office=office,
+            made_on=today or timezone.localdate(),
+            printed_as=printed_as,
         )
         codes: set[str] = set()
         while len(codes) < count:

@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ..models import Round, Survey
@@ -66,7 +67,7 @@ def round_start(*, survey: Survey, name: str, starts_on: datetime.date) -> Round
         raise ValidationError(
             {
                 "starts_on": _("The new round must start after %(date)s.")
-                % {"date": previous.starts_on.strftime("%d.%m.%Y")}
+                % {"date": date_format(previous.starts_on, "DATE_FORMAT")}
             }
         )
     if previous is not None:

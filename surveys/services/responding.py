@@ -13,6 +13,7 @@ from ..answering import Answers, FormToken, clean_answer, required_missing, visi
 from ..masking import remove_personal_details
 from ..models import Answer, Question, Round, SubmissionToken, Survey, SurveyResponse
 from .codes import code_use
+from .releases import results_release
 
 
 class AlreadySubmitted(Exception):
@@ -73,12 +74,15 @@ def response_submit(
                 office=office,
                 submitted_on=stored_day(today, current),
                 language=language if language in survey.language_codes else "nb",
+                # Waits outside every figure until its office's batch is full (releases.py).
+                is_released=False,
             )
             for row in rows:
                 row.response = response
             Answer.objects.bulk_create(rows)
     except IntegrityError as error:
         raise AlreadySubmitted from error
+    results_release(survey=survey, today=today)
     return response
 
 

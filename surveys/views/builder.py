@@ -21,6 +21,7 @@ from ..models import Question, ReviewComment
 from ..selectors import (
     access_survey,
     can_see_results,
+    last_release,
     open_check_ins,
     survey_list,
     survey_questions,
@@ -132,6 +133,7 @@ def survey_detail(request, slug, survey_id):
             review_form=SendForReviewForm(programme=access.programme),
             round_form=RoundForm(),
             public_url=reverse("surveys:respond", kwargs={"survey_slug": survey.slug}),
+            last_release=last_release(survey=survey),
         ),
     )
 

@@ -13,7 +13,9 @@ from participation.access import require_manage
 from participation.forms import add_service_errors
 
 from .. import services
+from ..models import AnswerCodeBatch
 from ..selectors import access_survey
+from ..selectors.surveys import card_checklist
 from ..services.codes import MAX_BATCH
 
 
@@ -29,9 +31,25 @@ class CodeBatchForm(forms.Form):
         help_text=gettext_lazy("24 codes fill one A4 page of slips."),
     )
 
-    def __init__(self, *args, survey, **kwargs):
+    printed_as = forms.ChoiceField(
+        label=gettext_lazy("Print as"),
+        choices=AnswerCodeBatch.PrintedAs.choices,
+        initial=AnswerCodeBatch.PrintedAs.SLIPS,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=gettext_lazy(
+            "A card is one A5 page per code: the checklist for the advisor, and at the bottom "
+            "a strip with the code to tear off and give the young person after the meeting."
+        ),
+    )
+
+    def __init__(self, *args, survey, has_checklist: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["office"].queryset = survey.offices.order_by("name")
+        if not has_checklist:
+            # No checklist in use: slips are the only way to print.
+            slips = AnswerCodeBatch.PrintedAs.SLIPS
+            self.fields["printed_as"].choices = [(slips.value, slips.label)]
 
 
 @login_required
@@ -40,11 +58,15 @@ def survey_codes(request, slug, survey_id):
     form to make more."""
     access, survey = access_survey(request.user, slug, survey_id)
     require_manage(access)
-    form = CodeBatchForm(request.POST or None, survey=survey)
+    checklist = card_checklist(survey=survey)
+    form = CodeBatchForm(request.POST or None, survey=survey, has_checklist=checklist is not None)
     if request.method == "POST" and form.is_valid():
         try:
             batch = services.codes_make(
-                survey=survey, office=form.cleaned_data["office"], count=form.cleaned_data["count"]
+                survey=survey,
+                office=form.cleaned_data["office"],
+                count=form.cleaned_data["count"],
+                printed_as=form.cleaned_data["printed_as"] or AnswerCodeBatch.PrintedAs.SLIPS,
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -61,5 +83,6 @@ def survey_codes(request, slug, survey_id):
             "survey": survey,
             "form": form,
             "batches": batches,
+            "checklist": checklist,
         },
     )

@@ -105,3 +105,23 @@ def test_a_draft_is_out_for_comments(programme):
 
     assert draft.status == Survey.Status.REVIEW
     assert draft.review_group.kind == "resource"
+
+
+def test_the_first_meeting_survey_has_a_batch_of_answers_waiting(programme):
+    from surveys.models import ResultRelease
+
+    survey = Survey.objects.get(slug="forste-mote")
+
+    assert ResultRelease.objects.filter(survey=survey).exists()
+    waiting = SurveyResponse.objects.filter(survey=survey, is_released=False)
+    assert waiting.count() == 3
+    assert {r.office.code for r in waiting} == {"gjovik"}
+
+
+def test_the_codes_survey_has_first_meeting_cards_for_gjovik(programme):
+    from surveys.models import AnswerCodeBatch
+
+    cards = AnswerCodeBatch.objects.get(survey__slug="fagdag", printed_as="cards")
+
+    assert cards.office.code == "gjovik"
+    assert cards.codes.count() == 10

@@ -11,6 +11,11 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
+
+# A loaded CI machine can take more than Playwright's five seconds to show a page; a real
+# failure still shows, only later.
+expect.set_options(timeout=15_000)
 
 E2E_DIR = Path(__file__).parent
 DEMO_PASSWORD = "demo"

@@ -51,7 +51,7 @@ def test_wrong_password_brings_the_form_back_with_an_error_and_the_email_kept(pa
     log_in(page, "coordinator@example.org", password="not-the-password")
 
     expect(page).to_have_url(re.compile(r"/accounts/login/$"))
-    expect(page.get_by_role("alert")).to_contain_text("passordet du oppgav er feil")
+    expect(page.get_by_role("alert")).to_contain_text("E-postadressen eller passordet er feil")
     expect(page.get_by_label("E-post")).to_have_value("coordinator@example.org")
     expect(page.get_by_label("Passord")).to_have_value("")
     expect_no_serious_accessibility_violations(page)
@@ -84,5 +84,5 @@ def test_coordinator_is_sent_to_set_up_an_authenticator_app_when_two_step_login_
     page.get_by_role("button", name="Bekreft").click()
 
     expect(page).to_have_url(re.compile(r"/accounts/2fa/totp/activate/$"))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Aktiver autentiseringsapp")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ta i bruk autentiseringsapp")
     expect_no_serious_accessibility_violations(page)

@@ -71,10 +71,17 @@ def test_nothing_typed_on_the_minutes_page_is_lost(open_page, demo):
     visit(phone, minutes_path(meeting))
     expect_no_sideways_scroll(phone)
     phone.screenshot(path="/work/shots/minutes-after-360.png", full_page=True)
-    page.get_by_label("Generelle notater").fill("Koordinatorens versjon.")
     phone.get_by_label("Generelle notater").fill("Representantens versjon.")
     phone.get_by_role("button", name="Lagre referatet").click()
     expect_message(phone, "Referatet er lagret som utkast.")
+    # The coordinator's page still has the older version: its autosave does not overwrite
+    # the newer text, and says so; Save then shows both.
+    page.get_by_label("Generelle notater").fill("Koordinatorens versjon.")
+    expect(page.locator("[data-autosave-status]")).to_contain_text(
+        "Noen andre har lagret referatet"
+    )
+    meeting.refresh_from_db()
+    assert meeting.minutes_summary == "Representantens versjon."
     page.get_by_role("button", name="Lagre referatet").click()
 
     expect(page.get_by_role("heading", name="Teksten din ble ikke lagret")).to_be_visible()

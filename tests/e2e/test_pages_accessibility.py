@@ -96,7 +96,24 @@ PAGES = {
         reverse("resourcegroup:budget_lines", args=[PROGRAMME_SLUG]),
         "Budsjettposter",
     ),
+    "honoraria check step": lambda: _honoraria_check_step(),
 }
+
+
+def _honoraria_check_step():
+    """The newest month with honoraria waiting: the page that shows who gets what."""
+    from resourcegroup.models import Honorarium
+
+    month = (
+        Honorarium.objects.filter(status=Honorarium.Status.PROPOSED)
+        .order_by("-month")
+        .first()
+        .month
+    )
+    return (
+        reverse("resourcegroup:honoraria_approve", args=[PROGRAMME_SLUG, month.year, month.month]),
+        "Se over før du godkjenner",
+    )
 
 
 def log_in_on_a_phone(open_page, email: str) -> Page:

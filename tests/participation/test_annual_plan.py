@@ -88,8 +88,8 @@ def test_agenda_deadline_is_shown_for_the_resource_group(login, client, cast):
 
     march = month_section(get_plan(client).content.decode(), "March")
 
-    assert "Last day to propose items for the Ressursgruppa meeting on 12. March" in march
-    assert "Sunday 9. March" in march
+    assert "Last day to propose items for the Ressursgruppa meeting on 12 March" in march
+    assert "Sunday 9 March" in march
 
 
 def test_agenda_deadline_in_the_month_before_is_shown_there(login, client, cast):

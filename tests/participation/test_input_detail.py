@@ -393,3 +393,27 @@ def test_detail_page_query_count_does_not_grow_with_history(
         client.post(url(item, "feedback"), {"feedback-feedback": text})
     with django_assert_max_num_queries(baseline):
         client.get(url(item))
+
+
+def test_saving_who_follows_it_up_keeps_the_answer_being_typed(login, client, cast, item):
+    office = item.programme.offices.first()
+    login(cast.coordinator)
+
+    client.post(
+        url(item, "assign"),
+        {
+            **status_post("done", feedback="Brevene skrives om i vår."),
+            "assign-assigned_office": office.pk,
+        },
+    )
+    body = client.get(url(item)).content.decode()
+
+    item.refresh_from_db()
+    assert item.assigned_office == office
+    assert "Brevene skrives om i vår." in body and "is kept" in body
+    assert 'form="input-answer-form"' in body
+    # Saved with its own button, the kept answer is done with.
+    client.post(url(item, "status"), status_post("done", feedback="Brevene skrives om i vår."))
+    item.refresh_from_db()
+    assert item.status == Input.Status.DONE
+    assert "is kept" not in client.get(url(item)).content.decode()

@@ -436,3 +436,70 @@ def test_attendance_and_minutes_of_a_coming_meeting_are_refused_with_a_message(
     assert not Attendance.objects.exists()
     meeting.refresh_from_db()
     assert meeting.minutes_version == 0
+
+
+def test_accepting_a_proposal_keeps_the_new_item_typed_beside_it(login, client, cast, meeting):
+    proposal = services.agenda_item_propose(
+        meeting=meeting, by=cast.member, title="Busskort", description=""
+    )
+    login(cast.coordinator)
+    typed = {"title": "Ny sak om sommerjobb", "kind": "discussion", "presenter": "Hanne"}
+
+    client.post(
+        f"/p/best/meetings/{meeting.pk}/agenda/{proposal.pk}/decide/",
+        {**typed, "decision": "accept"},
+    )
+    body = client.get(f"/p/best/meetings/{meeting.pk}/").content.decode()
+
+    assert 'value="Ny sak om sommerjobb"' in body and 'value="Hanne"' in body
+    assert '<details class="mb-4" open>' in body
+    # Kept until the item is added; then the form starts empty.
+    client.post(f"/p/best/meetings/{meeting.pk}/agenda/add/", typed)
+    body = client.get(f"/p/best/meetings/{meeting.pk}/").content.decode()
+    assert 'value="Ny sak om sommerjobb"' not in body
+
+
+def test_a_coming_meeting_offers_no_attendance_minutes_or_everyone_present(
+    login, client, cast, meeting
+):
+    login(cast.coordinator)
+
+    body = client.get(f"/p/best/meetings/{meeting.pk}/").content.decode()
+
+    assert "Register attendance" not in body and "Edit minutes" not in body
+    assert "Everyone was present" not in body and "Check in" not in body
+    assert "Send agenda" in body
+
+
+def test_the_draft_autosave_saves_on_the_version_and_never_over_a_newer_one(
+    login, client, english, cast, held
+):
+    login(cast.coordinator)
+    url = f"/p/best/meetings/{held.pk}/minutes/draft/"
+
+    answer = client.post(url, {"version": 0, "summary": "Første utkast"}).json()
+
+    assert answer["saved"] is True and answer["version"] == 1
+    assert answer["message"].startswith("Draft saved at ")
+    held.refresh_from_db()
+    assert held.minutes_summary == "Første utkast"
+    # Someone else saves version 1 → 2; an autosave still on version 1 is refused.
+    services.minutes_save(meeting=held, version=1, summary="Annen redaktør", item_minutes={})
+    answer = client.post(url, {"version": 1, "summary": "Gammel fane"}).json()
+    assert answer["saved"] is False and "Someone else" in answer["message"]
+    held.refresh_from_db()
+    assert held.minutes_summary == "Annen redaktør"
+
+
+def test_the_draft_autosave_is_refused_to_a_member_and_for_a_coming_meeting(
+    login, client, cast, meeting
+):
+    login(cast.member)
+    assert client.post(f"/p/best/meetings/{meeting.pk}/minutes/draft/", {}).status_code == 404
+    login(cast.coordinator)
+    answer = client.post(
+        f"/p/best/meetings/{meeting.pk}/minutes/draft/", {"version": 0, "summary": "Tidlig"}
+    ).json()
+    assert answer["saved"] is False
+    meeting.refresh_from_db()
+    assert meeting.minutes_summary == ""

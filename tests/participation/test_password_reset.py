@@ -38,3 +38,22 @@ def test_invited_person_who_lost_the_email_can_still_reset(client, cast):
     client.post("/accounts/password/reset/", {"email": "member@example.org"})
 
     assert any("/password/reset/key/" in message.body for message in mail.outbox)
+
+
+@pytest.mark.parametrize(
+    "language, subject, sentence",
+    [
+        ("nb", "Nytt passord", "noen har bedt om nytt passord til kontoen din"),
+        ("nn", "Nytt passord", "nokon har bede om nytt passord til kontoen din"),
+    ],
+)
+def test_reset_email_is_in_the_persons_own_norwegian(client, cast, language, subject, sentence):
+    cast.member.language = language
+    cast.member.save(update_fields=["language"])
+
+    client.post("/accounts/password/reset/", {"email": "member@example.org"})
+
+    [message] = mail.outbox
+    assert subject in message.subject
+    assert sentence in message.body
+    assert "You're receiving" not in message.body and "Password Reset" not in message.subject

@@ -182,6 +182,38 @@ def test_a_month_with_nothing_waiting_cannot_be_approved(cast, volunteers):
         service.honoraria_approve(programme=cast.programme, month=MARCH, by=cast.coordinator)
 
 
+def test_approving_the_checked_list_approves_exactly_it(cast, volunteers):
+    meeting = _meeting(cast, D(2024, 3, 5))
+    _present(meeting, cast.member)
+    _present(meeting, volunteers)
+    service.honoraria_generate(programme=cast.programme, month=MARCH)
+    seen = set(Honorarium.objects.values_list("pk", flat=True))
+
+    count = service.honoraria_approve(
+        programme=cast.programme, month=MARCH, by=cast.coordinator, seen_ids=seen
+    )
+
+    assert count == 2
+    assert set(Honorarium.objects.values_list("status", flat=True)) == {"approved"}
+
+
+def test_a_list_changed_after_the_check_approves_nothing(cast, volunteers):
+    meeting = _meeting(cast, D(2024, 3, 5))
+    _present(meeting, cast.member)
+    service.honoraria_generate(programme=cast.programme, month=MARCH)
+    seen = set(Honorarium.objects.values_list("pk", flat=True))
+    # Another coordinator makes the list again after a late attendance entry.
+    _present(meeting, volunteers)
+    service.honoraria_generate(programme=cast.programme, month=MARCH)
+
+    with pytest.raises(ValidationError, match="changed after you checked"):
+        service.honoraria_approve(
+            programme=cast.programme, month=MARCH, by=cast.coordinator, seen_ids=seen
+        )
+
+    assert set(Honorarium.objects.values_list("status", flat=True)) == {"proposed"}
+
+
 def _claim(cast, person=None, **kwargs):
     values = {
         "programme": cast.programme,

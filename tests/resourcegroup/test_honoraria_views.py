@@ -6,8 +6,10 @@ from decimal import Decimal
 import pytest
 
 from participation.models import Membership
-from resourcegroup.models import TravelClaim
+from participation.services.meetings import local_datetime
+from resourcegroup.models import Honorarium, TravelClaim
 from tests.participation.factories import MembershipFactory
+from tests.participation.factories_meetings import AttendanceFactory, MeetingFactory
 from tests.resourcegroup.factories_honoraria import HonorariumRateFactory, TravelClaimFactory
 
 pytestmark = pytest.mark.django_db
@@ -152,3 +154,31 @@ def test_the_month_list_has_a_fixed_number_of_queries(
         client.get(BASE + "travel/")
     with django_assert_max_num_queries(20):
         client.get(BASE + "honoraria/2024/3/")
+
+
+def test_approving_a_month_shows_who_gets_what_first_and_approves_only_that(
+    login, client, english, cast, claim
+):
+    start = local_datetime(datetime.date(2024, 3, 5), datetime.time(16))
+    meeting = MeetingFactory(
+        group=cast.resource_group, starts_at=start, ends_at=start + datetime.timedelta(hours=2)
+    )
+    membership = Membership.objects.get(person=cast.member, group=cast.resource_group)
+    AttendanceFactory(meeting=meeting, membership=membership, status="present")
+    login(cast.coordinator)
+    client.post(BASE + "honoraria/generate/", {"generate-month": "2024-03"})
+    honorarium = Honorarium.objects.get()
+
+    body = client.get(BASE + "honoraria/2024/3/approve/").content.decode()
+
+    assert "Check before you approve" in body and "Emma Medlem" in body
+    assert f'name="seen" value="{honorarium.pk}"' in body
+    honorarium.refresh_from_db()
+    assert honorarium.status == Honorarium.Status.PROPOSED  # looking approves nothing
+    response = client.post(BASE + "honoraria/2024/3/approve/", {"seen": ""})
+    assert response["Location"].endswith("honoraria/2024/3/approve/")
+    honorarium.refresh_from_db()
+    assert honorarium.status == Honorarium.Status.PROPOSED
+    client.post(BASE + "honoraria/2024/3/approve/", {"seen": str(honorarium.pk)})
+    honorarium.refresh_from_db()
+    assert honorarium.status == Honorarium.Status.APPROVED

@@ -30,7 +30,7 @@ def test_a_representative_logs_hours_and_sees_them(login, client, english, cast,
     )
 
     body = response.content.decode()
-    assert "2.5 hours on 5. March are saved" in body
+    assert "2.5 hours on 5 March are saved" in body
     assert "Saksliste" in body
     entry = TimeEntry.objects.get()
     assert entry.hours == Decimal("2.5")
@@ -244,3 +244,35 @@ def test_today_is_the_default_date_in_the_current_month(login, client, cast, rep
     body = client.get(_month_url(today.year, today.month)).content.decode()
 
     assert f'value="{today.isoformat()}"' in body
+
+
+TYPED = {"date": "2024-03-07", "hours": "1,5", "activity": "workshop", "comment": "Fagdag Raufoss"}
+
+
+def test_removing_an_entry_keeps_the_hours_being_typed(login, client, english, cast, reps):
+    entry = TimeEntryFactory(
+        timesheet__programme=cast.programme, timesheet__person=reps.emma, date=D(2024, 3, 4)
+    )
+    login(reps.emma)
+
+    client.post(f"/p/best/resource-group/hours/entries/{entry.pk}/remove/", TYPED)
+    body = client.get(_month_url()).content.decode()
+
+    assert TimeEntry.objects.count() == 0
+    assert 'value="1,5"' in body and 'value="Fagdag Raufoss"' in body
+    # Saved, the kept text is done with: the form starts empty again.
+    client.post(_month_url(), TYPED)
+    body = client.get(_month_url()).content.decode()
+    assert 'value="Fagdag Raufoss"' not in body and TimeEntry.objects.count() == 1
+
+
+def test_a_month_is_not_sent_while_hours_typed_are_unsaved(login, client, english, cast, reps):
+    TimeEntryFactory(
+        timesheet__programme=cast.programme, timesheet__person=reps.emma, date=D(2024, 3, 4)
+    )
+    login(reps.emma)
+
+    body = client.post(_month_url() + "send/", TYPED, follow=True).content.decode()
+
+    assert "not saved" in body and 'value="Fagdag Raufoss"' in body
+    assert Timesheet.objects.get().status == Timesheet.Status.DRAFT

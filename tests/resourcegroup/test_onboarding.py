@@ -27,7 +27,7 @@ def test_the_coordinator_ticks_off_steps_with_dates(login, client, english, cast
     assert onboarding.consent_on == datetime.date(2024, 1, 10)
     assert onboarding.training_nav_on is None
     assert onboarding.done_count == 2
-    assert "10.1.2024" in response.content.decode()
+    assert "10 January 2024" in response.content.decode()
 
 
 def test_a_date_in_the_future_is_refused_and_values_kept(login, client, english, cast):

@@ -106,3 +106,78 @@ def test_only_the_writer_can_withdraw(login, client, cast):
         assert client.post(withdraw).status_code == 404
     story.refresh_from_db()
     assert story.input_consent_withdrawn_at is None
+
+
+def _consent_url(story):
+    return reverse("resourcegroup:story_consent", kwargs={"slug": "best", "story_id": story.pk})
+
+
+def test_a_writer_who_did_not_consent_can_agree_later_on_the_story_page(
+    login, client, english, cast
+):
+    story, _theme = _story(cast, consent=False)
+    login(cast.member)
+    detail = reverse("resourcegroup:story_detail", kwargs={"slug": "best", "story_id": story.pk})
+    assert "You have not agreed to the use of this story" in client.get(detail).content.decode()
+
+    page = client.get(_consent_url(story)).content.decode()
+    assert "The coordinator may use an anonymised version of my story" in page
+
+    done = client.post(_consent_url(story), {"agrees": "on"}, follow=True).content.decode()
+
+    story.refresh_from_db()
+    assert story.input_consent_text.startswith("The coordinator may use an anonymised version")
+    assert abs((timezone.now() - story.input_consented_at).total_seconds()) < 60
+    assert story.may_be_used_in_inputs
+    assert "An anonymised version of the story may now be used in inputs." in done
+    assert "What you agreed to:" in done
+
+
+def test_consent_needs_the_box_ticked_and_says_so(login, client, english, cast):
+    story, _theme = _story(cast, consent=False)
+    login(cast.member)
+
+    response = client.post(_consent_url(story), {})
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Tick the box if you agree" in body
+    story.refresh_from_db()
+    assert story.input_consented_at is None
+
+
+def test_a_story_given_consent_later_can_become_an_input(login, client, cast):
+    story, theme = _story(cast, consent=False)
+    login(cast.member)
+    client.post(_consent_url(story), {"agrees": "on"})
+
+    item = theme_to_input(theme=theme, title="Brev", description="", by=cast.coordinator)
+
+    assert item.title == "Brev"
+
+
+def test_after_withdrawing_the_writer_can_agree_again(login, client, english, cast):
+    story, _theme = _story(cast)
+    login(cast.member)
+    withdraw = reverse(
+        "resourcegroup:story_withdraw_consent", kwargs={"slug": "best", "story_id": story.pk}
+    )
+    client.post(withdraw, {"back": "story"})
+    story.refresh_from_db()
+    assert not story.may_be_used_in_inputs
+
+    client.post(_consent_url(story), {"agrees": "on"})
+
+    story.refresh_from_db()
+    assert story.may_be_used_in_inputs and story.input_consent_withdrawn_at is None
+
+
+def test_only_the_writer_can_give_consent(login, client, cast):
+    story, _theme = _story(cast, consent=False)
+
+    for user in (cast.coordinator, cast.leader, cast.outsider):
+        login(user)
+        assert client.get(_consent_url(story)).status_code == 404
+        assert client.post(_consent_url(story), {"agrees": "on"}).status_code == 404
+    story.refresh_from_db()
+    assert story.input_consented_at is None

@@ -183,6 +183,7 @@ def build_world() -> SimpleNamespace:
         "survey_slug": survey.slug,
         "posting_slug": posting.slug,
         "batch_id": codes_make(survey=survey, office=survey.offices.first(), count=1).pk,
+        "cards_batch_id": _cards_batch(survey),
         "member_person_id": people.member.pk,
         "draft_survey_id": draft_survey.pk,
         "draft_question_id": draft_question.pk,
@@ -274,6 +275,7 @@ def build_world() -> SimpleNamespace:
         "survey_slug": b_survey.slug,
         "posting_slug": b_posting.slug,
         "batch_id": codes_make(survey=b_survey, office=b_survey.offices.first(), count=1).pk,
+        "cards_batch_id": _cards_batch(b_survey),
         "member_person_id": b_rep.pk,
     }
     # Added last: b.offices.first() above must stay the office shared with the demo.
@@ -295,3 +297,11 @@ def build_world() -> SimpleNamespace:
         "other_coord": other_coord,
     }
     return SimpleNamespace(a=A, b=B, users=users)
+
+
+def _cards_batch(survey) -> int:
+    """A batch of codes to print on first-meeting cards (made as slips, then marked, so that
+    the other programme needs no checklist of its own for the 404 to be tested)."""
+    batch = codes_make(survey=survey, office=survey.offices.first(), count=1)
+    type(batch).objects.filter(pk=batch.pk).update(printed_as="cards")
+    return batch.pk

@@ -46,6 +46,7 @@ PERMISSIONS = {
     # --- participation -------------------------------------------------------------------
     "healthz": Row(get=EVERYONE, post=NOBODY),
     "home": Row(both=SIGNED_IN),
+    "undo": Row(post=SIGNED_IN),
     # The glossary is for anyone signed in, not tied to a programme; it answers GET only.
     "glossary": Row(get=SIGNED_IN, post=NOBODY),
     "programme_detail": Row(both=PROGRAMME),
@@ -79,6 +80,8 @@ PERMISSIONS = {
     "agenda_send": Row(both={PAID_REP, COORDINATOR}),
     "meeting_attendance": Row(both={PAID_REP, COORDINATOR}),
     "meeting_minutes": Row(both={PAID_REP, COORDINATOR}),
+    # The autosave behind the minutes page: POST only, answers JSON.
+    "meeting_minutes_draft": Row(post={PAID_REP, COORDINATOR}),
     # GET is the check step showing the version that will be locked.
     "meeting_minutes_approve": Row(both={COORDINATOR}),
     "meeting_decision_add": Row(get=NOBODY, post={PAID_REP, COORDINATOR}),
@@ -140,6 +143,7 @@ PERMISSIONS = {
     "resourcegroup:story_new": Row(both={MEMBER, PAID_REP, COORDINATOR}),
     "resourcegroup:story_detail": Row(get={MEMBER, PAID_REP, COORDINATOR}, post={COORDINATOR}),
     # Only the story's own writer (here the member) withdraws the consent to use it in inputs.
+    "resourcegroup:story_consent": Row(both={MEMBER}, kwargs={"story_id": "own_story_id"}),
     "resourcegroup:story_withdraw_consent": Row(
         get=NOBODY, post={MEMBER}, kwargs={"story_id": "own_story_id"}
     ),
@@ -164,7 +168,7 @@ PERMISSIONS = {
     "resourcegroup:honorarium_rate_set": Row(get=NOBODY, post={COORDINATOR}),
     "resourcegroup:honoraria_generate": Row(get=NOBODY, post={COORDINATOR}),
     "resourcegroup:honoraria_month": Row(both={COORDINATOR}),
-    "resourcegroup:honoraria_approve": Row(get=NOBODY, post={COORDINATOR}),
+    "resourcegroup:honoraria_approve": Row(both={COORDINATOR}),
     "resourcegroup:honorarium_decline": Row(get=NOBODY, post={COORDINATOR}),
     # --- checklists ----------------------------------------------------------------------
     "checklists:home": Row(both=PROGRAMME),
@@ -274,6 +278,7 @@ PERMISSIONS = {
     "reports:survey_poster": Row(both={COORDINATOR}),
     "reports:survey_card": Row(both={COORDINATOR}),
     "reports:survey_code_slips": Row(both={COORDINATOR}),
+    "reports:survey_code_cards": Row(both={COORDINATOR}, kwargs={"batch_id": "cards_batch_id"}),
     "reports:survey_results_pdf": Row(both={ADVISOR, STEERING, COORDINATOR}),
     "reports:timesheet_pdf": Row(both={PAID_REP, COORDINATOR}),
     "reports:meeting_minutes_pdf": Row(both={MEMBER, PAID_REP, STEERING, COORDINATOR}),

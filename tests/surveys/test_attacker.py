@@ -12,7 +12,12 @@ The attacker's cases:
    hides a cell or a hidden office would fall out of it.
 4. Across periods: the coordinator's rows carry no week or month when an office has fewer
    than five in it, and are sorted by content, not by when they came in.
-5. An open link cannot stop padding: the results page says so and points to codes.
+5. An open link cannot stop padding: four known answers and one more from anyone fill a batch
+   and lift a small office over the threshold. The results page says exactly that and points
+   to codes.
+6. Across time (differencing): reading everything, sending one to four known answers and reading
+   again shows no change at all (figures, counts, rates, exports, PDF, the survey list) until
+   the office's batch of five new answers is full, and never a second batch the same day.
 """
 
 import csv
@@ -197,12 +202,96 @@ def test_the_coordinators_rows_carry_no_time_and_no_order_that_points_at_a_meeti
 
 
 def test_an_open_link_says_plainly_what_padding_can_do(login, client, cast, target):
-    # Four known answers make Østre Toten's three real ones appear: the open link cannot
-    # prevent it, so the page must say so and point to codes.
+    # Four known answers wait in a batch; the next answer from anyone fills it, and Østre
+    # Toten's three real answers appear beside the attacker's own. The open link cannot prevent
+    # it, so the page must say so and point to codes.
+    from django.test import Client
+
     assert attacker_sends(client, target, "ostre-toten", ["5", "5", "5", "5"]) == 4
+    assert attacker_sends(Client(), target, "ostre-toten", ["5"]) == 1
+    rows = {row.label: row for row in survey_results(survey=target).questions[0].rows}
+    assert not rows["NAV Østre Toten"].is_hidden and rows["NAV Østre Toten"].n == 8
     login(cast.coordinator)
 
     body = client.get(f"/p/best/surveys/{target.pk}/results/").content.decode()
 
     assert "Open link: what the anonymity promise cannot stop." in body
+    assert "with four of their own in a batch of five" in body
     assert "use one-time answer codes instead" in body
+
+
+def everything_a_reader_sees(client, cast, survey) -> dict:
+    """Every figure a coordinator can read about the survey, page by page, as text."""
+    from surveys.selectors import results_context
+    from surveys.selectors.surveys import survey_list
+    from tests.conftest import force_login_with_mfa
+
+    force_login_with_mfa(client, cast.coordinator)
+    base = f"/p/best/surveys/{survey.pk}/"
+    pdf = client.get(base + "results.pdf").content
+    results = results_context(access=_access(cast), survey=survey)
+    return {
+        "figures": client.get(base + "results/export.csv").content,
+        "responses": client.get(base + "results/export.csv?all=1").content,
+        "pdf": "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages),
+        "rows": [
+            (row.label, row.n, row.hidden_reason, row.mean, [(c.value, c.count) for c in row.cells])
+            for question in results["results"].questions
+            for row in question.rows
+        ],
+        "responses_rows": [(r.label, r.n, r.hidden_reason) for r in results["results"].responses],
+        "rates": [(r.label, r.percent) for r in results["rates"] or []],
+        "list": [(s.pk, s.response_count) for s in survey_list(access=_access(cast))],
+        "page_table": _response_table(client.get(base + "results/").content.decode()),
+    }
+
+
+def _access(cast):
+    from participation.access import access_programme
+
+    return access_programme(cast.coordinator, "best")
+
+
+def _response_table(body: str) -> str:
+    start = body.index('id="responses-heading"')
+    return body[start : body.index("</section>", start)]
+
+
+@pytest.mark.parametrize("known", [1, 2, 3, 4])
+def test_reading_before_and_after_known_answers_shows_no_change_until_the_batch_is_full(
+    client, cast, target, known
+):
+    from django.test import Client
+
+    before = everything_a_reader_sees(client, cast, target)
+
+    attacker = Client(HTTP_ACCEPT_LANGUAGE="en")
+    assert attacker_sends(attacker, target, "gjovik", ["1"] * known) == known
+
+    assert everything_a_reader_sees(client, cast, target) == before
+
+    # Real young people fill the batch to five: then, and only then, the figures move.
+    attacker_sends(Client(HTTP_ACCEPT_LANGUAGE="en"), target, "gjovik", ["4"] * (5 - known))
+    after = everything_a_reader_sees(client, cast, target)
+    assert after["rows"] != before["rows"]
+    gjovik = {row[0]: row for row in after["responses_rows"]}["NAV Gjøvik"]
+    assert gjovik[1] == 15  # 10 + a whole batch of 5
+
+
+def test_a_second_batch_the_same_day_waits_until_the_next_day(client, cast, target):
+    from django.test import Client
+    from django.utils import timezone
+
+    from surveys.services import results_release
+
+    attacker_sends(Client(HTTP_ACCEPT_LANGUAGE="en"), target, "gjovik", ["4"] * 5)
+    released = everything_a_reader_sees(client, cast, target)
+    assert {r[0]: r[1] for r in released["responses_rows"]}["NAV Gjøvik"] == 15
+
+    attacker_sends(Client(HTTP_ACCEPT_LANGUAGE="en"), target, "gjovik", ["1"] * 5)
+
+    assert everything_a_reader_sees(client, cast, target) == released
+    assert results_release(survey=target) == 0
+    assert results_release(survey=target, today=timezone.localdate() + _DAY) == 5
+    later = everything_a_reader_sees(client, cast, target)
+    assert {r[0]: r[1] for r in later["responses_rows"]}["NAV Gjøvik"] == 20

@@ -69,6 +69,7 @@ def test_answering_every_screen_stores_one_response_with_the_day_only(client, su
         "office",
         "submitted_on",
         "language",
+        "is_released",  # True or False only: no batch, no day (surveys.services.releases)
     }
     q = survey.q
     stored = {a.question_id: a for a in Answer.objects.filter(response=response)}
