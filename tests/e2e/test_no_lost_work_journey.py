@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from participation import services
 from participation.models import AgendaItem, AuditEvent, Group, Input, Membership
-from resourcegroup.models import Honorarium, TimeEntry
+from resourcegroup.models import Honorarium, TimeEntry, Timesheet
 from tests.participation.factories_meetings import days_from_now
 
 from .browser import expect_no_sideways_scroll, log_in, visit
@@ -222,3 +222,30 @@ def test_the_answer_to_an_input_survives_saving_who_follows_it_up(open_page, dem
     expect(page.get_by_role("textbox", name="Tilbakemelding til brukerne")).to_have_value(answer)
     item.refresh_from_db()
     assert item.assigned_office_id is not None
+
+
+def test_a_return_comment_survives_pressing_approve(open_page, demo):
+    timesheet = (
+        Timesheet.objects.filter(programme__slug=PROGRAMME_SLUG, status=Timesheet.Status.SUBMITTED)
+        .exclude(person__email=COORDINATOR)
+        .first()
+    )
+    page = open_page()
+    log_in(page, COORDINATOR)
+    visit(page, f"/p/{PROGRAMME_SLUG}/resource-group/timesheets/{timesheet.pk}/")
+
+    comment = "Timene 12. mars mangler hva du gjorde. Skriv det i kommentaren."
+    page.get_by_label("Hva må rettes?").fill(comment)
+    page.get_by_role("button", name="Godkjenn måneden").click()
+
+    # Approving would throw the comment away: refused, and the comment is still there.
+    expect_message(page, "før du godkjenner")
+    expect(page.get_by_label("Hva må rettes?")).to_have_value(comment)
+    timesheet.refresh_from_db()
+    assert timesheet.status == Timesheet.Status.SUBMITTED
+
+    page.get_by_role("button", name="Send måneden tilbake").click()
+    expect_message(page, "er sendt tilbake")
+    timesheet.refresh_from_db()
+    assert timesheet.status == Timesheet.Status.RETURNED
+    assert timesheet.return_comment == comment
