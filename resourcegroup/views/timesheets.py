@@ -83,9 +83,7 @@ def timesheet_list(request, slug):
 def timesheet_detail(request, slug, timesheet_id):
     access = _coordinator(request, slug)
     row = timesheet_for_coordinator(access=access, timesheet_id=timesheet_id)
-    kept = kept_typed(request, page=_return_page(row.timesheet))
-    return_form = ReturnForm(initial=kept)
-    return_form.is_kept = kept is not None
+    return_form = return_form_with_kept(request, page=_return_page(row.timesheet))
     return _detail(request, access, row, return_form)
 
 
@@ -93,16 +91,19 @@ def _return_page(timesheet) -> str:
     return f"timesheet:{timesheet.pk}:return"
 
 
-def _keep_return_comment(request, timesheet) -> bool:
+def return_form_with_kept(request, *, page: str) -> ReturnForm:
+    """The return form, holding the comment kept for `page` (with a note) if there is one."""
+    kept = kept_typed(request, page=page)
+    return_form = ReturnForm(initial=kept)
+    return_form.is_kept = kept is not None
+    return return_form
+
+
+def keep_return_comment(request, *, page: str) -> bool:
     """The approve button posts the return form too (HTML's form attribute): keep the
     comment typed there, shown again on the page. True when a comment was typed."""
-    keep_typed(
-        request,
-        page=_return_page(timesheet),
-        fields=ReturnForm.base_fields,
-        text_fields=("comment",),
-    )
-    return kept_typed(request, page=_return_page(timesheet)) is not None
+    keep_typed(request, page=page, fields=ReturnForm.base_fields, text_fields=("comment",))
+    return kept_typed(request, page=page) is not None
 
 
 def _detail(request, access, row, return_form):
@@ -126,7 +127,7 @@ def _detail(request, access, row, return_form):
 def timesheet_approve(request, slug, timesheet_id):
     access = _coordinator(request, slug)
     row = timesheet_for_coordinator(access=access, timesheet_id=timesheet_id)
-    if _keep_return_comment(request, row.timesheet):
+    if keep_return_comment(request, page=_return_page(row.timesheet)):
         # A comment typed to return the month says the approver was about to return it.
         messages.error(
             request,

@@ -85,6 +85,39 @@ def test_a_claim_sent_again_after_it_was_opened_is_not_approved(login, client, c
     assert claim.status == TravelClaim.Status.SUBMITTED
 
 
+def test_approving_with_a_return_comment_typed_is_refused_and_the_comment_kept(
+    login, client, english, cast, claim
+):
+    login(cast.coordinator)
+    detail = BASE + f"travel/{claim.pk}/"
+
+    response = client.post(
+        detail + "approve/", {"seen": seen(claim), "comment": "Kvittering mangler"}, follow=True
+    )
+
+    body = response.content.decode()
+    assert "Return the claim, or empty the comment, before you approve it" in body
+    assert "Kvittering mangler" in body and "What you started writing here is kept" in body
+    claim.refresh_from_db()
+    assert claim.status == TravelClaim.Status.SUBMITTED
+    # Returned with it, the comment is no longer kept on the page.
+    client.post(detail + "return/", {"comment": "Kvittering mangler"})
+    claim.refresh_from_db()
+    assert claim.status == TravelClaim.Status.RETURNED
+    assert "What you started writing here is kept" not in client.get(detail).content.decode()
+
+
+def test_approving_with_the_comment_emptied_approves_the_claim(login, client, cast, claim):
+    login(cast.coordinator)
+    approve = BASE + f"travel/{claim.pk}/approve/"
+    client.post(approve, {"seen": seen(claim), "comment": "Kvittering mangler"})
+
+    client.post(approve, {"seen": seen(claim), "comment": ""})
+
+    claim.refresh_from_db()
+    assert claim.status == TravelClaim.Status.APPROVED
+
+
 @pytest.mark.parametrize("person", ["advisor", "leader", "outsider"])
 def test_others_cannot_see_travel(login, client, cast, claim, person):
     login(getattr(cast, person))
