@@ -229,12 +229,11 @@ def travel_return(request, slug, claim_id):
 @login_required
 def honoraria(request, slug):
     access = _coordinator(request, slug)
-    rate_form = HonorariumRateForm(prefix="rate")
     generate_form = GenerateForm(prefix="generate", initial={"month": timezone.localdate()})
-    return _honoraria_page(request, access, rate_form, generate_form)
+    return _honoraria_page(request, access, generate_form)
 
 
-def _honoraria_page(request, access, rate_form, generate_form):
+def _honoraria_page(request, access, generate_form):
     return render(
         request,
         "resourcegroup/honoraria/honoraria.html",
@@ -244,18 +243,18 @@ def _honoraria_page(request, access, rate_form, generate_form):
             "rates": honorarium_rates(programme=access.programme),
             "months": honoraria_months(programme=access.programme),
             "waiting": waiting_counts(programme=access.programme),
-            "rate_form": rate_form,
             "generate_form": generate_form,
         },
     )
 
 
 @login_required
-@require_POST
 def honorarium_rate_set(request, slug):
+    """A new rate on a page of its own: on the honoraria page it shared the page with making
+    the list, and a rate being typed was lost when the list was made."""
     access = _coordinator(request, slug)
-    form = HonorariumRateForm(request.POST, prefix="rate")
-    if form.is_valid():
+    form = HonorariumRateForm(request.POST or None, prefix="rate")
+    if request.method == "POST" and form.is_valid():
         try:
             service.honorarium_rate_set(programme=access.programme, **form.cleaned_data)
         except ValidationError as error:
@@ -263,7 +262,11 @@ def honorarium_rate_set(request, slug):
         else:
             messages.success(request, _("The rate is saved."))
             return redirect("resourcegroup:honoraria", slug=slug)
-    return _honoraria_page(request, access, form, GenerateForm(prefix="generate"))
+    return render(
+        request,
+        "resourcegroup/honoraria/rate_form.html",
+        {"access": access, "programme": access.programme, "form": form},
+    )
 
 
 @login_required
@@ -272,7 +275,7 @@ def honoraria_generate(request, slug):
     access = _coordinator(request, slug)
     form = GenerateForm(request.POST, prefix="generate")
     if not form.is_valid():
-        return _honoraria_page(request, access, HonorariumRateForm(prefix="rate"), form)
+        return _honoraria_page(request, access, form)
     month = form.cleaned_data["month"].replace(day=1)
     result = service.honoraria_generate(programme=access.programme, month=month)
     messages.success(

@@ -162,7 +162,7 @@ PERMISSIONS = {
     "resourcegroup:travel_approve": Row(get=NOBODY, post={COORDINATOR}),
     "resourcegroup:travel_return": Row(get=NOBODY, post={COORDINATOR}),
     "resourcegroup:honoraria": Row(both={COORDINATOR}),
-    "resourcegroup:honorarium_rate_set": Row(get=NOBODY, post={COORDINATOR}),
+    "resourcegroup:honorarium_rate_set": Row(both={COORDINATOR}),
     "resourcegroup:honoraria_generate": Row(get=NOBODY, post={COORDINATOR}),
     "resourcegroup:honoraria_month": Row(both={COORDINATOR}),
     "resourcegroup:honoraria_approve": Row(both={COORDINATOR}),
