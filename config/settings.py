@@ -420,6 +420,8 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "resourcegroup.PayrollExport",
     "resourcegroup.HonorariumRate",
     "resourcegroup.Honorarium",
+    "resourcegroup.BudgetLine",
+    "resourcegroup.OtherCost",
     {
         "model": "resourcegroup.TravelClaim",
         "exclude_fields": ["comment", "return_comment", "from_place", "to_place"],

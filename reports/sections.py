@@ -36,6 +36,7 @@ from participation.models import (
 )
 from participation.selectors import attendance_overviews, input_stats
 from participation.services.meetings import local_datetime
+from resourcegroup.selectors.budget import budget_status, spend_totals
 
 from .charts import Bar, data_url, percent_bars
 
@@ -618,10 +619,12 @@ def _hours_data(source: ReportInput):
     first_month = source.period.start.replace(day=1)
     in_period = [m for m in overview.months if first_month <= m.month <= source.period.end]
     until_end = [m for m in overview.months if m.month <= source.period.end]
-    if not until_end and not overview.waiting_hours:
+    # The same totals as the budget page and the payroll files (resourcegroup.selectors.budget).
+    totals = spend_totals(programme=source.programme, until=source.period.end)
+    if not until_end and not totals.amount and not totals.waiting_amount:
         return None
-    hours_so_far = until_end[-1].cumulative_hours if until_end else Decimal(0)
-    amount_so_far = until_end[-1].cumulative_amount if until_end else Decimal(0)
+    as_of = min(source.period.end, timezone.localtime(source.now).date())
+    hours_so_far, amount_so_far = totals.hours, totals.hours_amount
     budget_nok, budget_hours = overview.budget_nok, overview.budget_hours
     share_nok = float(100 * amount_so_far / budget_nok) if budget_nok else None
     share_hours = float(100 * hours_so_far / budget_hours) if budget_hours else None
@@ -647,6 +650,9 @@ def _hours_data(source: ReportInput):
         "share_hours": share_hours,
         "waiting_hours": overview.waiting_hours,
         "waiting_amount": overview.waiting_amount,
+        "totals": totals,
+        "as_of": as_of,
+        "lines": budget_status(programme=source.programme, today=as_of, until=as_of).lines,
         "chart": data_url(percent_bars(bars)) if bars else None,
         "key_figures": figures,
     }

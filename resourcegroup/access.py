@@ -16,9 +16,11 @@ from .models import Contract
 __all__ = [
     "can_claim_travel",
     "can_manage",
+    "can_see_budget",
     "can_open_index",
     "can_read_stories",
     "has_hours",
+    "require_budget",
     "require_manage",
     "require_index",
     "story_group_ids",
@@ -63,3 +65,13 @@ def story_group_ids(access: ProgrammeAccess) -> set[int] | None:
     if can_manage(access):
         return None
     return {m.group_id for m in access.memberships if m.group.kind == Group.Kind.RESOURCE}
+
+
+def can_see_budget(access: ProgrammeAccess) -> bool:
+    """The budget is the coordinators' to keep and the steering group's to read."""
+    return access.can_see_programme_overview
+
+
+def require_budget(access: ProgrammeAccess) -> None:
+    if not can_see_budget(access):
+        raise Http404

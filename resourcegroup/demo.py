@@ -22,6 +22,7 @@ from participation.models import (
 )
 from participation.services.meetings import local_datetime
 
+from .demo_budget import seed_budget
 from .models import (
     Application,
     Contract,
@@ -91,6 +92,7 @@ def seed_resourcegroup(*, programme: Programme) -> None:
     _seed_followup(resource, people, coordinator)
     _seed_onboarding(resource, coordinator)
     _seed_honoraria(programme, people, coordinator)
+    seed_budget(programme=programme, coordinator=coordinator)
 
 
 # --- Contracts ----------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 application form at apply/<posting slug>/ (stable for the life of a posting)."""
 
 from .views import (
+    budget,
     contracts,
     followup,
     honoraria,
@@ -24,4 +25,5 @@ urlpatterns = [
     *stories.urlpatterns,
     *recruitment.urlpatterns,
     *honoraria.urlpatterns,
+    *budget.urlpatterns,
 ]

@@ -8,7 +8,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.urls import path
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from participation.access import access_meeting
@@ -48,7 +47,8 @@ def meeting_minutes_pdf(request, slug, meeting_id):
         subject=_("Minutes of %(group)s, %(date)s")
         % {
             "group": meeting.group.name,
-            "date": date_format(timezone.localdate(meeting.starts_at), "DATE_FORMAT"),
+            # An audit subject is a record, searched by date: ISO, whatever the reader's language.
+            "date": timezone.localdate(meeting.starts_at).isoformat(),
         },
         detail="PDF",
     )

@@ -8,7 +8,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.urls import path
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from participation.access import access_programme
@@ -68,7 +67,7 @@ def timesheet_pdf(request, slug, timesheet_id):
         action=AuditEvent.Action.DOWNLOADED,
         programme=access.programme,
         subject=_("Timesheet %(month)s: %(person)s")
-        % {"month": date_format(timesheet.month, "YEAR_MONTH_FORMAT"), "person": timesheet.person},
+        % {"month": f"{timesheet.month:%Y-%m}", "person": timesheet.person},  # a record: ISO
         detail="PDF",
     )
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -1,5 +1,6 @@
 """resourcegroup's models, split by subject."""
 
+from .budget import BudgetLine, OtherCost
 from .contracts import Contract, PayrollExport, TimeEntry, Timesheet
 from .followup import FollowUpContact
 from .honoraria import Honorarium, HonorariumRate, TravelClaim
@@ -10,11 +11,13 @@ from .stories import Story, StoryTheme
 __all__ = [
     "Application",
     "ApplicationEvent",
+    "BudgetLine",
     "Contract",
     "FollowUpContact",
     "Honorarium",
     "HonorariumRate",
     "Onboarding",
+    "OtherCost",
     "PayrollExport",
     "Posting",
     "Story",

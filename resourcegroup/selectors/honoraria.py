@@ -228,20 +228,48 @@ class PayrollExtra:
 
 def payroll_extras(*, programme: Programme, month: datetime.date) -> dict[int, PayrollExtra]:
     """Approved honoraria and travel of the month per person id. Two queries."""
-    extras: dict[int, PayrollExtra] = {}
+    return {
+        person_id: extra
+        for (_month, person_id), extra in _approved_extras(programme, month=month).items()
+    }
+
+
+def payroll_extras_until(
+    *, programme: Programme, until: datetime.date | None = None
+) -> list[PayrollExtra]:
+    """Every month's payroll extras (as in each month's payroll file) up to ``until``'s
+    month, or all of them. Two queries, however many months."""
+    return list(_approved_extras(programme, until=until).values())
+
+
+def _approved_extras(
+    programme: Programme,
+    *,
+    month: datetime.date | None = None,
+    until: datetime.date | None = None,
+) -> dict[tuple[datetime.date, int], PayrollExtra]:
+    """Approved honoraria and travel per (month, person id): the payroll file's extras."""
+    extras: dict[tuple[datetime.date, int], PayrollExtra] = {}
+    months = {}
+    if month is not None:
+        months["month"] = month
+    if until is not None:
+        months["month__lte"] = until
 
     def extra(item) -> PayrollExtra:
-        return extras.setdefault(item.person_id, PayrollExtra(person=item.person, month=month))
+        return extras.setdefault(
+            (item.month, item.person_id), PayrollExtra(person=item.person, month=item.month)
+        )
 
     for honorarium in Honorarium.objects.filter(
-        programme=programme, month=month, status=Honorarium.Status.APPROVED
+        programme=programme, status=Honorarium.Status.APPROVED, **months
     ).select_related("person", "decided_by"):
         row = extra(honorarium)
         row.meetings += 1
         row.honoraria += honorarium.amount
         row.add_decision(honorarium.decided_by, honorarium.decided_at)
     for claim in TravelClaim.objects.filter(
-        programme=programme, month=month, status=TravelClaim.Status.APPROVED
+        programme=programme, status=TravelClaim.Status.APPROVED, **months
     ).select_related("person", "decided_by"):
         row = extra(claim)
         row.travel += claim.amount

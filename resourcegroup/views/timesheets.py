@@ -1,4 +1,4 @@
-"""The coordinator's side of the hours: approving months, the payroll file and the budget."""
+"""The coordinator's side of the hours: approving months and the payroll file."""
 
 import datetime
 
@@ -24,9 +24,9 @@ from .. import access as rules
 from ..forms.hours import ReturnForm
 from ..models import Timesheet
 from ..payroll import PAYROLL_NUMBER_COLUMNS, payroll_table, payroll_totals
+from ..selectors.budget import spend_totals
 from ..selectors.honoraria import payroll_extra_months, payroll_extras
 from ..selectors.hours import (
-    budget_overview,
     month_or_404,
     payroll_months,
     payroll_rows,
@@ -222,6 +222,8 @@ def payroll(request, slug):
             "lines": lines,
             "footer": footer,
             "number_columns": PAYROLL_NUMBER_COLUMNS,
+            # The programme's totals so far: the same selector as the budget page and report.
+            "totals": spend_totals(programme=programme),
         },
     )
 
@@ -250,26 +252,12 @@ def payroll_download(request, slug, year, month):
         actor=request.user,
         action=AuditEvent.Action.EXPORTED,
         programme=access.programme,
-        subject=_("Payroll %(month)s") % {"month": date_format(month, "YEAR_MONTH_FORMAT")},
+        subject=_("Payroll %(month)s") % {"month": f"{month:%Y-%m}"},  # a record: ISO
         detail=_("%(count)s people") % {"count": len(people)},
     )
     header, lines = payroll_table(rows, extras)
     return csv_response(
         filename=f"lonn-{access.programme.slug}-{month:%Y-%m}.csv", header=header, rows=lines
-    )
-
-
-@login_required
-def budget(request, slug):
-    access = _coordinator(request, slug)
-    return render(
-        request,
-        "resourcegroup/hours/budget.html",
-        {
-            "access": access,
-            "programme": access.programme,
-            "budget": budget_overview(programme=access.programme),
-        },
     )
 
 
@@ -285,5 +273,4 @@ urlpatterns = [
     path(BASE + "timesheets/<int:timesheet_id>/return/", timesheet_return, name="timesheet_return"),
     path(BASE + "payroll/", payroll, name="payroll"),
     path(BASE + "payroll/<int:year>/<int:month>/csv/", payroll_download, name="payroll_download"),
-    path(BASE + "budget/", budget, name="budget"),
 ]

@@ -14,7 +14,7 @@ def test_the_demo_programme_has_every_setup_step_done(demo_programme):
     steps = setup_steps(programme=demo_programme)
 
     assert [step.key for step in steps if not step.is_done] == []
-    assert len(steps) == 7
+    assert len(steps) == 8
 
 
 def test_the_resource_group_mandate_was_revised_with_a_reason(demo_programme):

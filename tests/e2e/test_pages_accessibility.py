@@ -91,6 +91,11 @@ PAGES = {
         reverse("group_members", args=[PROGRAMME_SLUG, _group(Group.Kind.RESOURCE).pk]),
         "Medlemmer i Ressursgruppa",
     ),
+    "budget": lambda: (reverse("resourcegroup:budget", args=[PROGRAMME_SLUG]), "Budsjett"),
+    "budget lines": lambda: (
+        reverse("resourcegroup:budget_lines", args=[PROGRAMME_SLUG]),
+        "Budsjettposter",
+    ),
     "honoraria check step": lambda: _honoraria_check_step(),
 }
 

@@ -1,10 +1,13 @@
 """Getting started: each step of setting up is done or not according to the data, and a new
 coordinator's first login leads there."""
 
+from decimal import Decimal
+
 import pytest
 
 from participation.models import Group
 from participation.selectors import setup_steps
+from resourcegroup.models import BudgetLine
 from tests.checklists.factories import published_checklist
 from tests.participation.factories import (
     MembershipFactory,
@@ -39,6 +42,7 @@ def test_a_fresh_programme_has_every_step_left(fresh):
         "meetings": False,
         "checklist": False,
         "survey": False,
+        "budget": False,
     }
 
 
@@ -55,6 +59,9 @@ def test_steps_are_done_as_the_data_appears(fresh):
     MeetingFactory(group=group)
     published_checklist(programme)
     published_survey(programme, slug="forste")
+    BudgetLine.objects.create(
+        programme=programme, kind=BudgetLine.Kind.HOURS, name="Timer", amount=Decimal("1000")
+    )
 
     assert set(_done(programme).values()) == {True}
 

@@ -30,8 +30,10 @@ from participation.models import (
 from reports.models import Report
 from resourcegroup.models import (
     Application,
+    BudgetLine,
     Contract,
     Honorarium,
+    OtherCost,
     Posting,
     Story,
     StoryTheme,
@@ -160,6 +162,8 @@ def build_world() -> SimpleNamespace:
         "posting_id": posting.pk,
         "application_id": Application.objects.filter(posting__programme=a).first().pk,
         "claim_id": TravelClaim.objects.filter(programme=a).first().pk,
+        "line_id": BudgetLine.objects.filter(programme=a).first().pk,
+        "cost_id": OtherCost.objects.filter(programme=a).first().pk,
         "honorarium_id": Honorarium.objects.filter(programme=a).first().pk,
         "template_id": template.pk,
         "number": version.number,
@@ -209,6 +213,9 @@ def build_world() -> SimpleNamespace:
     b_question = QuestionFactory(survey=b_survey, position=1)
     b_offer = OfferFactory(programme=b, office=b.offices.first())
     b_posting = PostingFactory(programme=b, group=b_group, slug="annen-utlysning")
+    b_line = BudgetLine.objects.create(
+        programme=b, kind=BudgetLine.Kind.OTHER, name="Mat", amount=Decimal("1000")
+    )
     b_own_office = OfficeFactory(code="annet-kontor")
     B = {
         "slug": b.slug,
@@ -236,6 +243,10 @@ def build_world() -> SimpleNamespace:
         "posting_id": b_posting.pk,
         "application_id": ApplicationFactory(posting=b_posting).pk,
         "claim_id": TravelClaimFactory(programme=b, person=b_rep).pk,
+        "line_id": b_line.pk,
+        "cost_id": OtherCost.objects.create(
+            programme=b, line=b_line, date=b.starts_on, text="Pizza", amount=Decimal("100")
+        ).pk,
         "honorarium_id": Honorarium.objects.create(
             programme=b,
             person=b_rep,
