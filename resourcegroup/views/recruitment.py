@@ -128,8 +128,8 @@ def _note_page(application) -> str:
 
 
 def _keep_the_other_notes(request, application, action) -> None:
-    """Moving on and adding a note are one HTML form: whichever button is pressed, the text
-    typed for the other is posted along and kept until that one is saved."""
+    """Moving on, inviting and adding a note are one HTML form: whichever button is pressed,
+    the notes typed for the others are posted along and kept until those are saved."""
     if action != "move":
         keep_typed(
             request,

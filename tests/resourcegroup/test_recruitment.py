@@ -388,6 +388,29 @@ def test_a_refused_note_keeps_both_texts(login, client, english, cast, posting):
     assert not application.events.filter(note__startswith="x").exists()
 
 
+def test_a_note_half_written_survives_inviting_the_applicant(login, client, english, cast, posting):
+    application = ApplicationFactory(posting=posting, status="accepted", name="Nora Bakken")
+    login(cast.coordinator)
+    page = BASE + f"applications/{application.pk}/"
+    assert 'name="action" value="invite"' in client.get(page).content.decode()
+
+    response = client.post(
+        page,
+        {
+            "action": "invite",
+            "email": "nora.b@example.org",
+            "role": "member",
+            "note-note": "Hun vil gjerne starte etter sommeren",
+        },
+        follow=True,
+    )
+
+    body = response.content.decode()
+    assert "is now a member" in body
+    assert "Hun vil gjerne starte etter sommeren" in body
+    assert "What you started writing here is kept" in body
+
+
 def test_the_coordinator_invites_from_the_page(login, client, english, cast, posting):
     application = ApplicationFactory(posting=posting, status="accepted", name="Nora Bakken")
     login(cast.coordinator)
