@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from participation.access import access_programme
 from participation.forms import add_service_errors
+from participation.forms.kept import forget_typed, keep_typed, kept_typed
 
 from .. import access as rules
 from .. import selectors, services
@@ -123,16 +124,19 @@ def _draft(request, slug, template_id, number):
 def version_update(request, slug, template_id, number):
     """A draft: its introduction, change log and points, and the button to publish it."""
     access, template, version = _draft(request, slug, template_id, number)
+    kept = kept_typed(request, page=_version_text_page(version))
     form = VersionForm(
         request.POST or None,
-        initial={"introduction": version.introduction, "change_log": version.change_log},
+        initial=kept or {"introduction": version.introduction, "change_log": version.change_log},
     )
+    form.is_kept = kept is not None
     if request.method == "POST" and form.is_valid():
         try:
             services.version_update(version=version, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            forget_typed(request, page=_version_text_page(version))
             messages.success(request, _("The draft is saved."))
             return redirect(
                 "checklists:version_update", slug=slug, template_id=template.pk, number=number
@@ -150,6 +154,34 @@ def version_update(request, slug, template_id, number):
             "item_form": ItemForm(with_order=False),
         },
     )
+
+
+def _version_text_page(version) -> str:
+    return f"checklist_version:{version.pk}:text"
+
+
+def _keep_version_text(request, version) -> bool:
+    """The page's Remove and Publish buttons post the introduction and change log too
+    (HTML's form attribute): keep them when they differ from the saved draft, shown again
+    on the page. True when unsaved text is kept."""
+    posted = {name: request.POST.get(name) for name in VersionForm.base_fields}
+    if None in posted.values():
+        return False  # posted from elsewhere: it says nothing about the form
+    saved = {"introduction": version.introduction, "change_log": version.change_log}
+    if all(_same_text(posted[name], saved[name]) for name in saved):
+        forget_typed(request, page=_version_text_page(version))
+        return False
+    keep_typed(
+        request,
+        page=_version_text_page(version),
+        fields=VersionForm.base_fields,
+        text_fields=VersionForm.base_fields,
+    )
+    return kept_typed(request, page=_version_text_page(version)) is not None
+
+
+def _same_text(typed: str, saved: str) -> bool:
+    return typed.replace("\r\n", "\n").strip() == saved.replace("\r\n", "\n").strip()
 
 
 @login_required
@@ -221,6 +253,7 @@ def item_update(request, slug, template_id, number, item_id):
 def item_delete(request, slug, template_id, number, item_id):
     access, template, version = _draft(request, slug, template_id, number)
     item = get_object_or_404(ChecklistItem, pk=item_id, version=version)
+    _keep_version_text(request, version)
     services.item_delete(item=item)
     messages.success(request, _("The point is removed."))
     return redirect("checklists:version_update", slug=slug, template_id=template.pk, number=number)
@@ -252,6 +285,17 @@ def version_revise(request, slug, template_id):
 @require_POST
 def version_publish(request, slug, template_id, number):
     access, template, version = _draft(request, slug, template_id, number)
+    if _keep_version_text(request, version):
+        messages.error(
+            request,
+            _(
+                "You have changed the introduction or the change log without saving. Save the "
+                "draft, or undo the changes, before you publish it."
+            ),
+        )
+        return redirect(
+            "checklists:version_update", slug=slug, template_id=template.pk, number=number
+        )
     try:
         services.version_publish(version=version)
     except ValidationError as error:

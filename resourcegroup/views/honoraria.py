@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from participation.access import access_programme
 from participation.forms import add_service_errors
+from participation.forms.kept import forget_typed
 
 from .. import access as rules
 from ..forms.honoraria import GenerateForm, HonorariumRateForm, TravelClaimForm
@@ -35,7 +36,7 @@ from ..selectors.honoraria import (
 )
 from ..selectors.hours import month_or_404
 from ..services import honoraria as service
-from .timesheets import seen_submitted_at
+from .timesheets import keep_return_comment, return_form_with_kept, seen_submitted_at
 
 
 def _coordinator(request, slug):
@@ -146,7 +147,11 @@ def travel_edit(request, slug, claim_id):
 def travel_detail(request, slug, claim_id):
     access = _member_or_coordinator(request, slug)
     claim = travel_claim_for(access=access, user=request.user, claim_id=claim_id)
-    return _detail(request, access, claim, ReturnForm())
+    return _detail(request, access, claim, return_form_with_kept(request, page=_return_page(claim)))
+
+
+def _return_page(claim) -> str:
+    return f"travel_claim:{claim.pk}:return"
 
 
 def _detail(request, access, claim, return_form):
@@ -168,6 +173,16 @@ def _detail(request, access, claim, return_form):
 def travel_approve(request, slug, claim_id):
     access = _coordinator(request, slug)
     claim = travel_claim_for(access=access, user=request.user, claim_id=claim_id)
+    if keep_return_comment(request, page=_return_page(claim)):
+        # A comment typed to return the claim says the approver was about to return it.
+        messages.error(
+            request,
+            _(
+                "You have written a comment to return the claim with. Return the claim, or "
+                "empty the comment, before you approve it."
+            ),
+        )
+        return redirect("resourcegroup:travel_detail", slug=slug, claim_id=claim_id)
     try:
         service.travel_claim_approve(
             claim=claim,
@@ -198,6 +213,7 @@ def travel_return(request, slug, claim_id):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            forget_typed(request, page=_return_page(claim))
             messages.success(
                 request,
                 _("The claim is returned to %(name)s with your comment.")
@@ -213,12 +229,11 @@ def travel_return(request, slug, claim_id):
 @login_required
 def honoraria(request, slug):
     access = _coordinator(request, slug)
-    rate_form = HonorariumRateForm(prefix="rate")
     generate_form = GenerateForm(prefix="generate", initial={"month": timezone.localdate()})
-    return _honoraria_page(request, access, rate_form, generate_form)
+    return _honoraria_page(request, access, generate_form)
 
 
-def _honoraria_page(request, access, rate_form, generate_form):
+def _honoraria_page(request, access, generate_form):
     return render(
         request,
         "resourcegroup/honoraria/honoraria.html",
@@ -228,18 +243,18 @@ def _honoraria_page(request, access, rate_form, generate_form):
             "rates": honorarium_rates(programme=access.programme),
             "months": honoraria_months(programme=access.programme),
             "waiting": waiting_counts(programme=access.programme),
-            "rate_form": rate_form,
             "generate_form": generate_form,
         },
     )
 
 
 @login_required
-@require_POST
 def honorarium_rate_set(request, slug):
+    """A new rate on a page of its own: on the honoraria page it shared the page with making
+    the list, and a rate being typed was lost when the list was made."""
     access = _coordinator(request, slug)
-    form = HonorariumRateForm(request.POST, prefix="rate")
-    if form.is_valid():
+    form = HonorariumRateForm(request.POST or None, prefix="rate")
+    if request.method == "POST" and form.is_valid():
         try:
             service.honorarium_rate_set(programme=access.programme, **form.cleaned_data)
         except ValidationError as error:
@@ -247,7 +262,11 @@ def honorarium_rate_set(request, slug):
         else:
             messages.success(request, _("The rate is saved."))
             return redirect("resourcegroup:honoraria", slug=slug)
-    return _honoraria_page(request, access, form, GenerateForm(prefix="generate"))
+    return render(
+        request,
+        "resourcegroup/honoraria/rate_form.html",
+        {"access": access, "programme": access.programme, "form": form},
+    )
 
 
 @login_required
@@ -256,7 +275,7 @@ def honoraria_generate(request, slug):
     access = _coordinator(request, slug)
     form = GenerateForm(request.POST, prefix="generate")
     if not form.is_valid():
-        return _honoraria_page(request, access, HonorariumRateForm(prefix="rate"), form)
+        return _honoraria_page(request, access, form)
     month = form.cleaned_data["month"].replace(day=1)
     result = service.honoraria_generate(programme=access.programme, month=month)
     messages.success(

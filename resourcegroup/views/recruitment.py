@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from participation.access import access_programme
 from participation.flood import FloodLimit, flood_exceeded, flood_refused
 from participation.forms import add_service_errors
+from participation.forms.kept import forget_typed, keep_typed, kept_typed
 
 from .. import access as rules
 from ..forms.recruitment import (
@@ -118,15 +119,57 @@ def application_new(request, slug, posting_id):
     )
 
 
+def _move_page(application) -> str:
+    return f"application:{application.pk}:move"
+
+
+def _note_page(application) -> str:
+    return f"application:{application.pk}:note"
+
+
+def _keep_the_other_notes(request, application, action) -> None:
+    """Moving on, inviting and adding a note are one HTML form: whichever button is pressed,
+    the notes typed for the others are posted along and kept until those are saved."""
+    if action != "move":
+        keep_typed(
+            request,
+            page=_move_page(application),
+            fields=MoveForm.base_fields,
+            text_fields=("note", "interview_at"),
+        )
+    if action != "note":
+        keep_typed(
+            request,
+            page=_note_page(application),
+            fields=NoteForm.base_fields,
+            text_fields=("note",),
+            prefix=NOTE_PREFIX,
+        )
+
+
+def _form_with_kept(request, form_class, *, page, **kwargs):
+    kept = kept_typed(request, page=page)
+    form = form_class(initial=kept, **kwargs)
+    form.is_kept = kept is not None
+    return form
+
+
+NOTE_PREFIX = "note"
+
+
 @login_required
 def application_detail(request, slug, application_id):
     access = access_programme(request.user, slug)
     application = application_for(access=access, application_id=application_id)
     posting = application.posting
-    move_form = MoveForm(application=application)
-    note_form = NoteForm()
-    invite_form = InviteForm(initial={"email": application.email})
     action = request.POST.get("action") if request.method == "POST" else None
+    if action:
+        _keep_the_other_notes(request, application, action)
+    move_form = _form_with_kept(
+        request, MoveForm, page=_move_page(application), application=application
+    )
+    note_form = _form_with_kept(request, NoteForm, page=_note_page(application), prefix=NOTE_PREFIX)
+    invite_form = InviteForm(initial={"email": application.email})
     try:
         if action == "move":
             move_form = MoveForm(request.POST, application=application)
@@ -134,14 +177,16 @@ def application_detail(request, slug, application_id):
                 service.application_move(
                     application=application, by=request.user, **move_form.cleaned_data
                 )
+                forget_typed(request, page=_move_page(application))
                 messages.success(request, _("The application has moved on."))
                 return redirect(request.path)
         elif action == "note":
-            note_form = NoteForm(request.POST)
+            note_form = NoteForm(request.POST, prefix=NOTE_PREFIX)
             if note_form.is_valid():
                 service.application_note(
                     application=application, by=request.user, **note_form.cleaned_data
                 )
+                forget_typed(request, page=_note_page(application))
                 messages.success(request, _("The note is saved."))
                 return redirect(request.path)
         elif action == "invite":

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from participation.access import access_programme
 from participation.forms import add_service_errors
+from participation.forms.kept import forget_typed, keep_typed, kept_typed
 from participation.models import AuditEvent
 from participation.services.audit import audit_event
 from participation.spreadsheets import csv_response
@@ -82,7 +83,27 @@ def timesheet_list(request, slug):
 def timesheet_detail(request, slug, timesheet_id):
     access = _coordinator(request, slug)
     row = timesheet_for_coordinator(access=access, timesheet_id=timesheet_id)
-    return _detail(request, access, row, ReturnForm())
+    return_form = return_form_with_kept(request, page=_return_page(row.timesheet))
+    return _detail(request, access, row, return_form)
+
+
+def _return_page(timesheet) -> str:
+    return f"timesheet:{timesheet.pk}:return"
+
+
+def return_form_with_kept(request, *, page: str) -> ReturnForm:
+    """The return form, holding the comment kept for `page` (with a note) if there is one."""
+    kept = kept_typed(request, page=page)
+    return_form = ReturnForm(initial=kept)
+    return_form.is_kept = kept is not None
+    return return_form
+
+
+def keep_return_comment(request, *, page: str) -> bool:
+    """The approve button posts the return form too (HTML's form attribute): keep the
+    comment typed there, shown again on the page. True when a comment was typed."""
+    keep_typed(request, page=page, fields=ReturnForm.base_fields, text_fields=("comment",))
+    return kept_typed(request, page=page) is not None
 
 
 def _detail(request, access, row, return_form):
@@ -106,6 +127,16 @@ def _detail(request, access, row, return_form):
 def timesheet_approve(request, slug, timesheet_id):
     access = _coordinator(request, slug)
     row = timesheet_for_coordinator(access=access, timesheet_id=timesheet_id)
+    if keep_return_comment(request, page=_return_page(row.timesheet)):
+        # A comment typed to return the month says the approver was about to return it.
+        messages.error(
+            request,
+            _(
+                "You have written a comment to return the month with. Return the month, or "
+                "empty the comment, before you approve it."
+            ),
+        )
+        return redirect("resourcegroup:timesheet_detail", slug=slug, timesheet_id=timesheet_id)
     try:
         timesheet = service.timesheet_approve(
             timesheet=row.timesheet,
@@ -149,6 +180,7 @@ def timesheet_return(request, slug, timesheet_id):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            forget_typed(request, page=_return_page(timesheet))
             messages.success(
                 request,
                 _("%(month)s is returned to %(name)s with your comment.")

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from participation.access import access_programme, require_manage
 from participation.forms import add_service_errors
+from participation.forms.kept import forget_typed, keep_typed, kept_typed
 
 from .. import access as rules
 from .. import services
@@ -166,12 +167,17 @@ def question_edit(request, slug, survey_id, question_id):
     if not survey.is_editable:
         raise Http404
     form = QuestionForm(request.POST or None, instance=question, survey=survey)
+    if request.method == "GET" and (kept := kept_typed(request, page=_question_page(question))):
+        # Set after the form has read the question, so the kept text wins over what is saved.
+        form.initial.update(kept)
+        form.is_kept = True
     if request.method == "POST" and form.is_valid():
         try:
             services.question_update(question=question, **form.service_arguments())
         except ValidationError as error:
             _question_errors(form, error)
         else:
+            forget_typed(request, page=_question_page(question))
             messages.success(request, _("The question is saved."))
             return redirect("surveys:survey_detail", slug=slug, survey_id=survey.pk)
     comments = question.review_comments.select_related("author").order_by("created_at")
@@ -179,6 +185,27 @@ def question_edit(request, slug, survey_id, question_id):
         request,
         "surveys/question_form.html",
         _context(access, survey, form=form, question=question, comments=comments),
+    )
+
+
+def _question_page(question) -> str:
+    return f"question:{question.pk}:edit"
+
+
+def _keep_question_typed(request, survey, question) -> None:
+    """The comments' buttons post the question form too (HTML's form attribute): keep it,
+    whole, when it differs from the saved question; as saved, there is nothing to keep."""
+    if "text" not in request.POST:
+        return  # posted from elsewhere: it says nothing about the form
+    typed = QuestionForm(request.POST, instance=question, survey=survey)
+    if not typed.has_changed():
+        forget_typed(request, page=_question_page(question))
+        return
+    keep_typed(
+        request,
+        page=_question_page(question),
+        fields=typed.fields,
+        text_fields=typed.fields,
     )
 
 
@@ -308,6 +335,7 @@ survey_reopen = _state_change(services.survey_reopen, _("The survey takes answer
 def comment_resolve(request, slug, survey_id, comment_id):
     access, survey = _managed_survey(request, slug, survey_id)
     comment = get_object_or_404(ReviewComment, pk=comment_id, question__survey=survey)
+    _keep_question_typed(request, survey, comment.question)
     services.review_comment_resolve(comment=comment)
     messages.success(request, _("The comment is marked as dealt with."))
     return redirect(

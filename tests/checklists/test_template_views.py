@@ -115,6 +115,50 @@ def test_a_coordinator_writes_and_publishes_a_new_checklist(cast, login):
     assert template.versions.get().is_current
 
 
+def test_the_change_log_being_typed_survives_removing_a_point(cast, login, checklist):
+    template, _, _ = checklist
+    draft = services.version_revise(template=template)
+    client = login(cast.coordinator)
+    edit = f"/p/best/checklist/{template.pk}/v2/edit/"
+    point = draft.items.first()
+
+    response = client.post(
+        f"/p/best/checklist/{template.pk}/v2/points/{point.pk}/delete/",
+        {"introduction": draft.introduction, "change_log": "Tok bort et punkt om skjema."},
+        follow=True,
+    )
+
+    body = response.content.decode()
+    assert not draft.items.filter(pk=point.pk).exists()
+    assert "Tok bort et punkt om skjema." in body
+    assert "What you started writing here is kept" in body
+    # Saved, it is no longer shown as kept.
+    client.post(edit, {"introduction": "", "change_log": "Tok bort et punkt om skjema."})
+    assert "What you started writing here is kept" not in client.get(edit).content.decode()
+
+
+def test_publishing_with_unsaved_text_is_refused_and_the_text_kept(cast, login, checklist):
+    template, _, _ = checklist
+    draft = services.version_revise(template=template)
+    services.version_update(version=draft, introduction="", change_log="Nytt punkt.")
+    client = login(cast.coordinator)
+    publish = f"/p/best/checklist/{template.pk}/v2/publish/"
+
+    response = client.post(
+        publish, {"introduction": "", "change_log": "Nytt punkt om kontakt."}, follow=True
+    )
+
+    body = response.content.decode()
+    assert "Save the draft, or undo the changes, before you publish it" in body
+    assert "Nytt punkt om kontakt." in body
+    draft.refresh_from_db()
+    assert draft.is_draft and draft.change_log == "Nytt punkt."
+    # As saved (a browser sends CRLF line ends), it is published.
+    client.post(publish, {"introduction": "", "change_log": "Nytt punkt.\r\n"})
+    draft.refresh_from_db()
+    assert not draft.is_draft
+
+
 def test_co_authors_are_chosen_among_resource_group_members(cast, login):
     response = login(cast.coordinator).post(
         "/p/best/checklist/new/", {"title": "Liste", "co_authors": [cast.advisor.pk]}

@@ -1,8 +1,9 @@
 """No lost work, nothing by accident (issue 14), as a coordinator does it in the browser:
 text typed for a new agenda item survives the other buttons on the meeting page; attendance
 marked by mistake is undone from the success message; a coming meeting offers no attendance,
-minutes or check-in; minutes drafts are saved while typing; and a month's honoraria pass a
-check step that shows who gets what before anything is approved."""
+minutes or check-in; minutes drafts are saved while typing; a month's honoraria pass a
+check step that shows who gets what before anything is approved; a return comment on a
+timesheet survives pressing Approve; and a note on an application survives saving its step."""
 
 import datetime
 import re
@@ -12,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from participation import services
 from participation.models import AgendaItem, AuditEvent, Group, Input, Membership
-from resourcegroup.models import Honorarium, TimeEntry
+from resourcegroup.models import Application, Honorarium, TimeEntry, Timesheet
 from tests.participation.factories_meetings import days_from_now
 
 from .browser import expect_no_sideways_scroll, log_in, visit
@@ -222,3 +223,58 @@ def test_the_answer_to_an_input_survives_saving_who_follows_it_up(open_page, dem
     expect(page.get_by_role("textbox", name="Tilbakemelding til brukerne")).to_have_value(answer)
     item.refresh_from_db()
     assert item.assigned_office_id is not None
+
+
+def test_a_return_comment_survives_pressing_approve(open_page, demo):
+    timesheet = (
+        Timesheet.objects.filter(programme__slug=PROGRAMME_SLUG, status=Timesheet.Status.SUBMITTED)
+        .exclude(person__email=COORDINATOR)
+        .first()
+    )
+    page = open_page()
+    log_in(page, COORDINATOR)
+    visit(page, f"/p/{PROGRAMME_SLUG}/resource-group/timesheets/{timesheet.pk}/")
+
+    comment = "Timene 12. mars mangler hva du gjorde. Skriv det i kommentaren."
+    page.get_by_label("Hva må rettes?").fill(comment)
+    page.get_by_role("button", name="Godkjenn måneden").click()
+
+    # Approving would throw the comment away: refused, and the comment is still there.
+    expect_message(page, "før du godkjenner")
+    expect(page.get_by_label("Hva må rettes?")).to_have_value(comment)
+    timesheet.refresh_from_db()
+    assert timesheet.status == Timesheet.Status.SUBMITTED
+
+    page.get_by_role("button", name="Send måneden tilbake").click()
+    expect_message(page, "er sendt tilbake")
+    timesheet.refresh_from_db()
+    assert timesheet.status == Timesheet.Status.RETURNED
+    assert timesheet.return_comment == comment
+
+
+def test_a_note_half_written_on_an_application_survives_saving_the_step(open_page, demo):
+    application = Application.objects.filter(
+        posting__programme__slug=PROGRAMME_SLUG,
+        status__in=[Application.Status.RECEIVED, Application.Status.INTERVIEWED],
+    ).first()
+    page = open_page()
+    log_in(page, COORDINATOR)
+    visit(page, f"/p/{PROGRAMME_SLUG}/resource-group/recruitment/applications/{application.pk}/")
+
+    note = "Ringte 14.30, ingen svar. Prøver igjen i morgen."
+    adding = page.get_by_role("region", name="Legg til et notat")
+    adding.get_by_label("Notat").fill(note)
+    moving = page.get_by_role("region", name="Gå videre")
+    moving.get_by_label("Neste steg").select_option(Application.Status.DECLINED)
+    moving.get_by_role("button", name="Lagre steget").click()
+
+    expect_message(page, "Søknaden er flyttet videre.")
+    expect(
+        page.get_by_role("region", name="Legg til et notat").get_by_label("Notat")
+    ).to_have_value(note)
+    application.refresh_from_db()
+    assert application.status == Application.Status.DECLINED
+
+    page.get_by_role("button", name="Lagre notatet").click()
+    expect_message(page, "Notatet er lagret.")
+    assert application.events.filter(note=note).exists()

@@ -121,6 +121,55 @@ def test_returning_without_a_comment_says_what_is_missing(login, client, english
     assert timesheet.status == Timesheet.Status.SUBMITTED
 
 
+def test_approving_with_a_return_comment_typed_is_refused_and_the_comment_kept(
+    login, client, english, cast, reps
+):
+    timesheet = _submitted(cast, reps.emma)
+    login(cast.coordinator)
+
+    response = client.post(
+        BASE + f"timesheets/{timesheet.pk}/approve/",
+        {"seen": seen(timesheet), "comment": "Timene 12. mars mangler kommentar"},
+        follow=True,
+    )
+
+    body = response.content.decode()
+    assert "Return the month, or empty the comment, before you approve it" in body
+    assert "Timene 12. mars mangler kommentar" in body
+    assert "What you started writing here is kept" in body
+    timesheet.refresh_from_db()
+    assert timesheet.status == Timesheet.Status.SUBMITTED
+
+
+def test_a_kept_comment_is_forgotten_once_the_month_is_returned_with_it(
+    login, client, english, cast, reps
+):
+    timesheet = _submitted(cast, reps.emma)
+    login(cast.coordinator)
+    approve = BASE + f"timesheets/{timesheet.pk}/approve/"
+    client.post(approve, {"seen": seen(timesheet), "comment": "Dato mangler"})
+
+    client.post(BASE + f"timesheets/{timesheet.pk}/return/", {"comment": "Dato mangler"})
+
+    timesheet.refresh_from_db()
+    assert timesheet.status == Timesheet.Status.RETURNED
+    assert "kept_typing" not in client.session or not client.session["kept_typing"]
+
+
+def test_approving_with_the_comment_emptied_approves_the_month(login, client, english, cast, reps):
+    timesheet = _submitted(cast, reps.emma)
+    login(cast.coordinator)
+    approve = BASE + f"timesheets/{timesheet.pk}/approve/"
+    client.post(approve, {"seen": seen(timesheet), "comment": "Dato mangler"})
+
+    client.post(approve, {"seen": seen(timesheet), "comment": "  "})
+
+    timesheet.refresh_from_db()
+    assert timesheet.status == Timesheet.Status.APPROVED
+    detail = client.get(BASE + "timesheets/").content.decode()
+    assert "Dato mangler" not in detail
+
+
 def test_a_coordinator_cannot_approve_their_own_month(login, client, english, cast, reps):
     cast.programme.coordinators.add(reps.emma)
     timesheet = _submitted(cast, reps.emma)

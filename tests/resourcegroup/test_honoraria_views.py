@@ -7,7 +7,7 @@ import pytest
 
 from participation.models import Membership
 from participation.services.meetings import local_datetime
-from resourcegroup.models import Honorarium, TravelClaim
+from resourcegroup.models import Honorarium, HonorariumRate, TravelClaim
 from tests.participation.factories import MembershipFactory
 from tests.participation.factories_meetings import AttendanceFactory, MeetingFactory
 from tests.resourcegroup.factories_honoraria import HonorariumRateFactory, TravelClaimFactory
@@ -24,7 +24,7 @@ def claim(cast):
     return TravelClaimFactory(programme=cast.programme, person=cast.member)
 
 
-COORDINATOR_PAGES = ["honoraria/", "honoraria/2024/3/"]
+COORDINATOR_PAGES = ["honoraria/", "honoraria/2024/3/", "honoraria/rates/"]
 
 
 @pytest.mark.parametrize("page", COORDINATOR_PAGES)
@@ -83,6 +83,39 @@ def test_a_claim_sent_again_after_it_was_opened_is_not_approved(login, client, c
 
     claim.refresh_from_db()
     assert claim.status == TravelClaim.Status.SUBMITTED
+
+
+def test_approving_with_a_return_comment_typed_is_refused_and_the_comment_kept(
+    login, client, english, cast, claim
+):
+    login(cast.coordinator)
+    detail = BASE + f"travel/{claim.pk}/"
+
+    response = client.post(
+        detail + "approve/", {"seen": seen(claim), "comment": "Kvittering mangler"}, follow=True
+    )
+
+    body = response.content.decode()
+    assert "Return the claim, or empty the comment, before you approve it" in body
+    assert "Kvittering mangler" in body and "What you started writing here is kept" in body
+    claim.refresh_from_db()
+    assert claim.status == TravelClaim.Status.SUBMITTED
+    # Returned with it, the comment is no longer kept on the page.
+    client.post(detail + "return/", {"comment": "Kvittering mangler"})
+    claim.refresh_from_db()
+    assert claim.status == TravelClaim.Status.RETURNED
+    assert "What you started writing here is kept" not in client.get(detail).content.decode()
+
+
+def test_approving_with_the_comment_emptied_approves_the_claim(login, client, cast, claim):
+    login(cast.coordinator)
+    approve = BASE + f"travel/{claim.pk}/approve/"
+    client.post(approve, {"seen": seen(claim), "comment": "Kvittering mangler"})
+
+    client.post(approve, {"seen": seen(claim), "comment": ""})
+
+    claim.refresh_from_db()
+    assert claim.status == TravelClaim.Status.APPROVED
 
 
 @pytest.mark.parametrize("person", ["advisor", "leader", "outsider"])
@@ -182,3 +215,38 @@ def test_approving_a_month_shows_who_gets_what_first_and_approves_only_that(
     client.post(BASE + "honoraria/2024/3/approve/", {"seen": str(honorarium.pk)})
     honorarium.refresh_from_db()
     assert honorarium.status == Honorarium.Status.APPROVED
+
+
+def test_a_new_rate_is_set_on_a_page_of_its_own(login, client, english, cast, claim):
+    login(cast.coordinator)
+    honoraria = client.get(BASE + "honoraria/").content.decode()
+    assert 'href="/p/best/resource-group/honoraria/rates/"' in honoraria
+    assert 'name="rate-amount_per_meeting"' not in honoraria
+
+    response = client.post(
+        BASE + "honoraria/rates/",
+        {"rate-valid_from": "2025-01-01", "rate-amount_per_meeting": "400", "rate-km_rate": "3,50"},
+        follow=True,
+    )
+
+    assert "The rate is saved." in response.content.decode()
+    rate = HonorariumRate.objects.get(
+        programme=cast.programme, valid_from=datetime.date(2025, 1, 1)
+    )
+    assert rate.amount_per_meeting == Decimal("400") and rate.km_rate == Decimal("3.50")
+
+
+def test_a_bad_rate_comes_back_with_every_value_kept(login, client, english, cast, claim):
+    login(cast.coordinator)
+    before = HonorariumRate.objects.count()
+
+    response = client.post(
+        BASE + "honoraria/rates/",
+        {"rate-valid_from": "2025-01-01", "rate-amount_per_meeting": "fire", "rate-km_rate": "-1"},
+    )
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Write a number, for example 350 or 4.50." in body
+    assert 'value="fire"' in body and 'value="-1"' in body and 'value="2025-01-01"' in body
+    assert HonorariumRate.objects.count() == before

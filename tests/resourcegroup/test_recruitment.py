@@ -328,6 +328,89 @@ def test_a_move_not_allowed_comes_back_with_the_note_kept(login, client, english
     assert application.status == "received"
 
 
+def test_a_note_half_written_survives_saving_the_step(login, client, english, cast, posting):
+    application = ApplicationFactory(posting=posting)
+    login(cast.coordinator)
+
+    response = client.post(
+        BASE + f"applications/{application.pk}/",
+        {"action": "move", "to_status": "not_chosen", "note": "", "note-note": "Ring tilbake"},
+        follow=True,
+    )
+
+    body = response.content.decode()
+    assert "The application has moved on." in body
+    assert "Ring tilbake" in body and "What you started writing here is kept" in body
+    assert not application.events.filter(note="Ring tilbake").exists()
+
+
+def test_the_step_half_written_survives_saving_a_note(login, client, english, cast, posting):
+    application = ApplicationFactory(posting=posting)
+    login(cast.coordinator)
+    page = BASE + f"applications/{application.pk}/"
+
+    response = client.post(
+        page,
+        {
+            "action": "note",
+            "to_status": "interview_booked",
+            "note": "Avtalt tid på telefon",
+            "note-note": "Hun svarte ikke første gang",
+        },
+        follow=True,
+    )
+
+    body = response.content.decode()
+    assert "The note is saved." in body
+    assert "Avtalt tid på telefon" in body
+    assert application.events.filter(note="Hun svarte ikke første gang").exists()
+    application.refresh_from_db()
+    assert application.status == "received"
+    # Once the step is saved, what was kept for it is gone from the page.
+    client.post(
+        page, {"action": "move", "to_status": "not_chosen", "note": "Avtalt tid på telefon"}
+    )
+    assert "What you started writing here is kept" not in client.get(page).content.decode()
+
+
+def test_a_refused_note_keeps_both_texts(login, client, english, cast, posting):
+    application = ApplicationFactory(posting=posting)
+    login(cast.coordinator)
+
+    response = client.post(
+        BASE + f"applications/{application.pk}/",
+        {"action": "note", "note": "Til steget", "note-note": "x" * 4001},
+    )
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Til steget" in body and "x" * 4001 in body
+    assert not application.events.filter(note__startswith="x").exists()
+
+
+def test_a_note_half_written_survives_inviting_the_applicant(login, client, english, cast, posting):
+    application = ApplicationFactory(posting=posting, status="accepted", name="Nora Bakken")
+    login(cast.coordinator)
+    page = BASE + f"applications/{application.pk}/"
+    assert 'name="action" value="invite"' in client.get(page).content.decode()
+
+    response = client.post(
+        page,
+        {
+            "action": "invite",
+            "email": "nora.b@example.org",
+            "role": "member",
+            "note-note": "Hun vil gjerne starte etter sommeren",
+        },
+        follow=True,
+    )
+
+    body = response.content.decode()
+    assert "is now a member" in body
+    assert "Hun vil gjerne starte etter sommeren" in body
+    assert "What you started writing here is kept" in body
+
+
 def test_the_coordinator_invites_from_the_page(login, client, english, cast, posting):
     application = ApplicationFactory(posting=posting, status="accepted", name="Nora Bakken")
     login(cast.coordinator)

@@ -182,7 +182,7 @@ PERMISSIONS = {
     "resourcegroup:honoraria": Row(both={COORDINATOR}),
     # Counts only (under 5 hidden); answers GET only.
     "resourcegroup:representation": Row(get={STEERING, COORDINATOR}, post=NOBODY),
-    "resourcegroup:honorarium_rate_set": Row(get=NOBODY, post={COORDINATOR}),
+    "resourcegroup:honorarium_rate_set": Row(both={COORDINATOR}),
     "resourcegroup:honoraria_generate": Row(get=NOBODY, post={COORDINATOR}),
     "resourcegroup:honoraria_month": Row(both={COORDINATOR}),
     "resourcegroup:honoraria_approve": Row(both={COORDINATOR}),

@@ -10,6 +10,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from surveys import services
+from surveys.forms import QuestionForm
 from surveys.models import ReviewComment, Survey
 
 from .factories import SurveyFactory
@@ -139,6 +140,61 @@ def test_coordinator_marks_a_comment_as_dealt_with(login, client, cast, in_revie
 
     comment.refresh_from_db()
     assert comment.is_resolved
+
+
+def test_marking_a_comment_dealt_with_keeps_the_question_being_edited(
+    login, client, english, cast, in_review
+):
+    question = in_review.question
+    comment = services.review_comment_add(
+        question=question, author=cast.member, text="Vanskelig ord"
+    )
+    login(cast.coordinator)
+    edit = f"/p/best/surveys/{in_review.pk}/questions/{question.pk}/edit/"
+    typed = {"kind": question.kind, "text": "Jeg fikk være med og bestemme."}
+
+    response = client.post(
+        f"/p/best/surveys/{in_review.pk}/comments/{comment.pk}/resolve/", typed, follow=True
+    )
+
+    comment.refresh_from_db()
+    assert comment.is_resolved
+    body = response.content.decode()
+    assert "Jeg fikk være med og bestemme." in body
+    assert "What you started writing here is kept" in body
+    question.refresh_from_db()
+    assert question.text != "Jeg fikk være med og bestemme."
+    # Saved, the question is no longer kept.
+    client.post(edit, typed)
+    question.refresh_from_db()
+    assert question.text == "Jeg fikk være med og bestemme."
+    assert "What you started writing here is kept" not in client.get(edit).content.decode()
+
+
+def as_the_page_posts_it(form) -> dict:
+    """What a browser posts for an untouched form: unticked boxes are left out."""
+    values = {name: form[name].value() for name in form.fields}
+    return {
+        name: "on" if value is True else ("" if value is None else value)
+        for name, value in values.items()
+        if value is not False
+    }
+
+
+def test_an_unchanged_question_is_not_kept_when_a_comment_is_dealt_with(
+    login, client, english, cast, in_review
+):
+    question = in_review.question
+    comment = services.review_comment_add(question=question, author=cast.member, text="Ok")
+    login(cast.coordinator)
+
+    response = client.post(
+        f"/p/best/surveys/{in_review.pk}/comments/{comment.pk}/resolve/",
+        as_the_page_posts_it(QuestionForm(instance=question, survey=in_review)),
+        follow=True,
+    )
+
+    assert "What you started writing here is kept" not in response.content.decode()
 
 
 # --- Publishing ---------------------------------------------------------------------------------
