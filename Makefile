@@ -41,13 +41,13 @@ run: install
 	@echo "Medvirk is served at http://$(HOST)/ (log in with a demo login above)"
 	$(BIN)/python manage.py runserver $(HOST)
 
-# Without ARGS: everything but the browser tests on every core, then the browser tests in one
-# process (their live server shares the in-memory database with the test thread, so a page
-# still loading must never meet another test on the same worker).
+# Without ARGS: everything but the browser tests, then the browser tests, each on every core.
+# Apart because a browser test's live server shares the in-memory database with the test
+# thread: a page still loading must never meet a database test on the same worker.
 test: install-test
 ifeq ($(strip $(ARGS)),)
 	$(BIN)/python -m pytest $(PYTEST_FLAGS) -m "not e2e"
-	$(BIN)/python -m pytest --no-migrations -m e2e
+	$(BIN)/python -m pytest $(PYTEST_FLAGS) -m e2e
 else
 	$(BIN)/python -m pytest $(PYTEST_FLAGS) $(ARGS)
 endif
