@@ -65,25 +65,10 @@ def survey_card(request, slug, survey_id, office_code):
 def survey_code_slips(request, slug, survey_id, batch_id):
     """A batch of answer codes as slips to cut out, 24 to an A4 page (coordinators only)."""
     access, survey, batch = _batch(request, slug, survey_id, batch_id, "slips")
-    base = base_url(request)
-    slips = [
-        {"code": code.shown, "qr": qr_data_uri(code_url(survey, code.shown, base=base), scale=4)}
-        for code in batch.codes.order_by("code")
-    ]
-    audit_event(
-        actor=request.user,
-        action=AuditEvent.Action.DOWNLOADED,
-        programme=access.programme,
-        subject=_("Answer codes: %(title)s, %(office)s")
-        % {"title": survey.title, "office": batch.office.name},
-        detail=f"{len(slips)}",
+    context = _printed_codes(
+        request, access, survey, batch, _("Answer codes: %(title)s, %(office)s")
     )
-    context = {
-        "title": localized(survey, "title", "nb"),
-        "office": batch.office,
-        "url": code_url(survey, "", base=base).removesuffix("?c="),
-        "slips": slips,
-    }
+    context["slips"] = context.pop("codes")
     pdf = render_pdf(
         "reports/surveys/code_slips.html",
         context,
@@ -91,6 +76,28 @@ def survey_code_slips(request, slug, survey_id, batch_id):
         language="nb",
     )
     return _pdf(pdf, f"{survey.slug}-{batch.office.code}-codes-{batch.pk}.pdf")
+
+
+def _printed_codes(request, access, survey, batch, subject):
+    """What a printout of a code batch shows (each code with its QR), logged as downloaded."""
+    base = base_url(request)
+    codes = [
+        {"code": code.shown, "qr": qr_data_uri(code_url(survey, code.shown, base=base), scale=4)}
+        for code in batch.codes.order_by("code")
+    ]
+    audit_event(
+        actor=request.user,
+        action=AuditEvent.Action.DOWNLOADED,
+        programme=access.programme,
+        subject=subject % {"title": survey.title, "office": batch.office.name},
+        detail=f"{len(codes)}",
+    )
+    return {
+        "title": localized(survey, "title", "nb"),
+        "office": batch.office,
+        "url": code_url(survey, "", base=base).removesuffix("?c="),
+        "codes": codes,
+    }
 
 
 def _batch(request, slug, survey_id, batch_id, printed_as):
@@ -111,28 +118,17 @@ def survey_code_cards(request, slug, survey_id, batch_id):
     checklist = card_checklist(survey=survey)
     if checklist is None:
         raise Http404
-    base = base_url(request)
-    cards = [
-        {"code": code.shown, "qr": qr_data_uri(code_url(survey, code.shown, base=base), scale=4)}
-        for code in batch.codes.order_by("code")
-    ]
-    audit_event(
-        actor=request.user,
-        action=AuditEvent.Action.DOWNLOADED,
-        programme=access.programme,
-        subject=_("First-meeting cards with answer codes: %(title)s, %(office)s")
-        % {"title": survey.title, "office": batch.office.name},
-        detail=f"{len(cards)}",
+    context = _printed_codes(
+        request,
+        access,
+        survey,
+        batch,
+        _("First-meeting cards with answer codes: %(title)s, %(office)s"),
     )
-    context = {
-        "title": localized(survey, "title", "nb"),
-        "office": batch.office,
-        "url": code_url(survey, "", base=base).removesuffix("?c="),
-        "cards": cards,
-        "template": checklist,
-        "version": checklist.current,
-        "items": checklist.current.items.all(),
-    }
+    context["cards"] = context.pop("codes")
+    context.update(
+        template=checklist, version=checklist.current, items=checklist.current.items.all()
+    )
     pdf = render_pdf(
         "reports/surveys/code_cards.html",
         context,
