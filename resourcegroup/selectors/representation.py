@@ -90,9 +90,8 @@ def representation(*, programme: Programme) -> Representation:
         ).select_related("membership")
     }
     # A young member's office is their seat's, or else the office of where they live.
-    office_of_municipality = {
-        office.municipality: office for office in programme.offices.filter(is_active=True)
-    }
+    active_offices = list(programme.offices.filter(is_active=True))
+    office_of_municipality = {office.municipality: office for office in active_offices}
     municipalities, ages, offices = [], [], []
     for person_id, membership in first_seat.items():
         application = applications.get(person_id)
@@ -102,10 +101,8 @@ def representation(*, programme: Programme) -> Representation:
         ages.append(application.age_band if application else "")
         office = membership.office or office_of_municipality.get(municipalities[-1])
         offices.append(office.name if office else "")
-    office_names = list(programme.offices.filter(is_active=True).values_list("name", flat=True))
-    known_municipalities = sorted(
-        set(programme.offices.filter(is_active=True).values_list("municipality", flat=True))
-    )
+    office_names = [office.name for office in active_offices]
+    known_municipalities = sorted({office.municipality for office in active_offices})
     band_labels = dict(Application.AgeBand.choices)
     age_rows = _counts(ages, known=list(Application.AgeBand.values))
     return Representation(
