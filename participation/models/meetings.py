@@ -244,6 +244,15 @@ class ActionItem(models.Model):
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="action_items", verbose_name=_("meeting")
     )
+    # Set when the item follows up a decision: who, by when, done or not, with a note.
+    decision = models.ForeignKey(
+        Decision,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+        verbose_name=_("decision followed up"),
+    )
     title = models.CharField(_("what"), max_length=300)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
