@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 from xml.sax.saxutils import escape
 
-from .formatting import format_percent
+from participation.formatting import format_percent
 
 BAR_COLOUR = "#0b5a8a"
 TRACK_COLOUR = "#e3ebf1"

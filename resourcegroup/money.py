@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from participation.formatting import format_hours, format_number
+
 ORE = Decimal("0.01")
 QUARTER = Decimal("0.25")
 
@@ -67,16 +69,10 @@ def price_entries(entries: Iterable, contracts: Iterable) -> Priced:
 
 
 def hours_text(hours) -> str:
-    """Hours for people, in the current language: 2, 2,5 or 1,75 (no trailing zeros)."""
-    from django.utils.formats import number_format
-
-    value = Decimal(hours).quantize(Decimal("0.01"))
-    value = value.to_integral() if value == value.to_integral() else value.normalize()
-    return number_format(value)
+    """Hours for people: 2, 2,5 or 1,75 (no trailing zeros; participation.formatting)."""
+    return format_hours(hours)
 
 
 def nok_text(amount) -> str:
-    """An amount for people, in the current language, to the øre: 1 396,31."""
-    from django.utils.formats import number_format
-
-    return number_format(to_ore(Decimal(amount)), decimal_pos=2, force_grouping=True)
+    """An amount for people, to the øre: 1 396,31 (participation.formatting)."""
+    return format_number(to_ore(Decimal(amount)), 2)

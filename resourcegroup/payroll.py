@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from participation.formatting import csv_hours, csv_number
 from participation.spreadsheets import csv_text
 
 from .selectors.honoraria import PayrollExtra
@@ -67,11 +68,12 @@ def payroll_totals(rows: list[PayrollRow], extras: dict[int, PayrollExtra]) -> l
 
 def nok(amount: Decimal) -> str:
     """1234.5 → "1234,50": two decimals, a decimal comma, no thousands separator."""
-    return f"{amount:.2f}".replace(".", ",")
+    return csv_number(amount, 2)
 
 
 def hours_text(hours: Decimal) -> str:
-    return f"{hours:.2f}".replace(".", ",")
+    """12.5 → "12,50" (participation.formatting, the same rounding as the pages)."""
+    return csv_hours(hours)
 
 
 def _approved_at(at) -> str:

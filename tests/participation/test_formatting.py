@@ -6,8 +6,17 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
+from participation.formatting import (
+    csv_hours,
+    csv_number,
+    format_date,
+    format_days,
+    format_hours,
+    format_nok,
+    format_number,
+    format_percent,
+)
 from participation.services.meetings import local_datetime
-from reports.formatting import format_date, format_days, format_nok, format_number, format_percent
 
 NBSP = "\u00a0"
 
@@ -55,3 +64,24 @@ def test_days_show_a_decimal_only_when_there_is_one():
     assert format_days(20) == "20"
     assert format_days(12.5) == "12,5"
     assert format_days(15.0) == "15"
+
+
+def test_hours_show_at_most_two_decimals_and_no_trailing_zeros():
+    assert format_hours(Decimal("2.00")) == "2"
+    assert format_hours(Decimal("2.50")) == "2,5"
+    assert format_hours(Decimal("1.75")) == "1,75"
+    assert format_hours(Decimal("1234.25")) == f"1{NBSP}234,25"
+    # 0.125 rounds half up to 0.13, as money does.
+    assert format_hours(Decimal("0.125")) == "0,13"
+
+
+def test_a_csv_cell_has_the_same_rounding_without_thousands_separator():
+    assert csv_number(Decimal("1234.5")) == "1234,50"
+    assert csv_number(Decimal("1396.3125")) == "1396,31"
+    assert csv_hours(Decimal("12.5")) == "12,50"
+    assert csv_number(Decimal("-3")) == "-3,00"
+
+
+def test_the_page_and_the_csv_show_the_same_amount():
+    amount = Decimal("98765.435")
+    assert format_nok(amount).replace(NBSP, "").removesuffix("kr") == csv_number(amount)
