@@ -1,10 +1,10 @@
 """The steering report as a list of sections. Each section is a function that reads through
-one app's selectors (or participation's models for what has no selector yet) and returns a
-Section: its data, or no data with a plain sentence saying so.
+one app's public selectors, imported directly (or participation's models for what has no
+selector yet), and returns a Section: its data, or no data with a plain sentence saying so.
 
-The checklist, survey and paid-hours sections come from apps built alongside this one: they
-are read only when that app and its selector exist, and anything missing or failing there
-shows "No data yet for this period" instead of breaking the report.
+"No data" means the period really has none. A section that raises fails the whole report
+(SectionFailed names the section): the report's page says which part failed and the task
+tries again; a PDF never says "no data" where reading the data failed.
 """
 
 import datetime
@@ -13,15 +13,15 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from importlib import import_module
 from typing import Any
 
-from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from checklists.selectors import adoption as checklist_adoption
+from checklists.selectors import published_templates_with_current_version
 from offers.selectors import region_picture
 from participation.access import coordinators_view_of
 from participation.models import (
@@ -37,6 +37,8 @@ from participation.models import (
 from participation.selectors import attendance_overviews, input_stats
 from participation.services.meetings import local_datetime
 from resourcegroup.selectors.budget import budget_status, spend_totals
+from resourcegroup.selectors.hours import budget_overview
+from surveys.selectors import round_comparison, survey_results, surveys_visible_to
 
 from .charts import Bar, data_url, percent_bars
 
@@ -456,30 +458,10 @@ def decisions(source: ReportInput) -> Section:
 # --- From the apps built alongside (checklists, surveys, resourcegroup) ---------------------
 
 
-def _selector(module: str, name: str) -> Callable | None:
-    try:
-        return getattr(import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-
-
-def _guarded(read: Callable[[], Any]) -> Any:
-    """The data from another app, or None when the app, its selector or its data is missing.
-    A failure there is logged and shown as no data: the rest of the report must still come."""
-    try:
-        # A savepoint: a database error in the other app must not break the transaction
-        # the rest of the report reads in (PostgreSQL refuses every query after one).
-        with transaction.atomic():
-            return read()
-    except Exception:
-        logger.exception("A report section from another app failed")
-        return None
-
-
 def checklist(source: ReportInput) -> Section:
     """Uses of the first-meeting checklist per office and month, and the points most often
     skipped (checklists.selectors)."""
-    data = _guarded(lambda: _checklist_data(source))
+    data = _checklist_data(source)
     return Section(
         "checklist",
         _("The checklist for advisors"),
@@ -492,10 +474,7 @@ MOST_SKIPPED = 5
 
 
 def _checklist_data(source: ReportInput):
-    published = _selector("checklists.selectors", "published_templates_with_current_version")
-    adoption_of = _selector("checklists.selectors", "adoption")
-    if published is None or adoption_of is None:
-        return None
+    published, adoption_of = published_templates_with_current_version, checklist_adoption
     programme, period = source.programme, source.period
     offices = programme.offices.order_by("name")
     adoptions = []
@@ -527,16 +506,12 @@ def _checklist_data(source: ReportInput):
 def survey(source: ReportInput) -> Section:
     """Headline survey results per office against the previous round, small groups suppressed
     (surveys.selectors)."""
-    data = _guarded(lambda: _survey_data(source))
+    data = _survey_data(source)
     return Section("survey", _("The survey"), "reports/steering/_survey.html", data)
 
 
 def _survey_data(source: ReportInput):
-    visible = _selector("surveys.selectors", "surveys_visible_to")
-    results_of = _selector("surveys.selectors", "survey_results")
-    compare = _selector("surveys.selectors", "round_comparison")
-    if visible is None or results_of is None or compare is None:
-        return None
+    visible, results_of, compare = surveys_visible_to, survey_results, round_comparison
     # Read as the steering group does: published surveys, every office, small groups hidden.
     reader = coordinators_view_of(source.programme)
     blocks = []
@@ -607,15 +582,12 @@ def _headline_total(rows: list[dict]) -> dict | None:
 def hours(source: ReportInput) -> Section:
     """Paid hours and cost in the period and up to its end, against the programme's budget
     (resourcegroup.selectors)."""
-    data = _guarded(lambda: _hours_data(source))
+    data = _hours_data(source)
     return Section("hours", _("Paid hours and budget"), "reports/steering/_hours.html", data)
 
 
 def _hours_data(source: ReportInput):
-    overview_of = _selector("resourcegroup.selectors.hours", "budget_overview")
-    if overview_of is None:
-        return None
-    overview = overview_of(programme=source.programme)
+    overview = budget_overview(programme=source.programme)
     first_month = source.period.start.replace(day=1)
     in_period = [m for m in overview.months if first_month <= m.month <= source.period.end]
     until_end = [m for m in overview.months if m.month <= source.period.end]
@@ -661,7 +633,7 @@ def _hours_data(source: ReportInput):
 def offers(source: ReportInput) -> Section:
     """The region's activity offers: per municipality and type, gaps, cross-border use in the
     period and young people's judgement with small groups hidden (offers.selectors)."""
-    data = _guarded(lambda: _offers_data(source))
+    data = _offers_data(source)
     return Section(
         "offers", _("Activity offers in the region"), "reports/steering/_offers.html", data
     )
@@ -734,8 +706,25 @@ SECTIONS: list[Callable[[ReportInput], Section]] = [
 ]
 
 
+class SectionFailed(Exception):
+    """A section of the report raised: the report fails (and is tried again) naming it."""
+
+    def __init__(self, section: str):
+        self.section = section
+        super().__init__(f"the report section {section!r} failed")
+
+
+def _built(section: Callable[[ReportInput], Section], source: ReportInput) -> Section:
+    try:
+        return section(source)
+    except Exception as error:
+        # Not swallowed: raised again with the section's name, so that the report's status
+        # says which part failed; the cause stays chained for the log.
+        raise SectionFailed(section.__name__) from error
+
+
 def build_sections(source: ReportInput) -> list[Section]:
-    """Key figures first, then every section in order."""
-    sections = [section(source) for section in SECTIONS]
+    """Key figures first, then every section in order. Raises SectionFailed when one fails."""
+    sections = [_built(section, source) for section in SECTIONS]
     by_slug = {section.slug: section for section in sections}
     return [key_figures(source, by_slug), *sections]

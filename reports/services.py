@@ -24,12 +24,14 @@ from participation.services.notifications import Notice, in_quiet_hours, notific
 
 from .models import Report, ReportSchedule
 from .pdf import render_pdf
-from .sections import Period, ReportInput, build_sections
+from .sections import Period, ReportInput, SectionFailed, build_sections
 
 logger = logging.getLogger(__name__)
 
-# Errors worth another try: a full disk, a storage or mail server that did not answer.
-TRANSIENT_ERRORS = (OSError,)
+# Errors worth another try: a full disk, a storage or mail server that did not answer, a
+# section of the report that raised (a database that hiccupped; if it lasts, the report fails
+# after the last try, naming the section).
+TRANSIENT_ERRORS = (OSError, SectionFailed)
 # A report still running after this long lost its worker; another worker may take it over.
 STALE_AFTER = datetime.timedelta(minutes=30)
 STEERING_TEMPLATE = "reports/steering/report.html"
@@ -225,8 +227,11 @@ def report_render(*, report_id: int, now=None) -> Report | None:
             report.file.delete(save=False)
         report.file.save(report.filename, ContentFile(pdf), save=False)
     except TRANSIENT_ERRORS as error:
+        logger.warning("Report %s failed; it is tried again", report_id, exc_info=True)
         Report.objects.filter(pk=report_id, status=Report.Status.RUNNING).update(
-            status=Report.Status.QUEUED, error=_describe(error)
+            status=Report.Status.QUEUED,
+            error=_describe(error),
+            parameters=_with_failed_section(report.parameters, error),
         )
         raise
     except Exception as error:
@@ -235,18 +240,46 @@ def report_render(*, report_id: int, now=None) -> Report | None:
         return Report.objects.get(pk=report_id)
     finished = now + datetime.timedelta(seconds=time.monotonic() - began)
     Report.objects.filter(pk=report_id, status=Report.Status.RUNNING).update(
-        status=Report.Status.DONE, file=report.file.name, finished_at=finished, error=""
+        status=Report.Status.DONE,
+        file=report.file.name,
+        finished_at=finished,
+        error="",
+        parameters=_with_failed_section(report.parameters, None),
     )
     return Report.objects.get(pk=report_id)
 
 
 def report_fail(*, report_id: int, error: BaseException | str) -> bool:
-    """Mark a report that is not finished as failed, keeping the reason. True if it was."""
+    """Mark a report that is not finished as failed, keeping the reason (and the section
+    that raised, for the report's page). True if it was."""
+    parameters = (
+        Report.objects.filter(pk=report_id).values_list("parameters", flat=True).first() or {}
+    )
     return bool(
         Report.objects.filter(
             pk=report_id, status__in=[Report.Status.QUEUED, Report.Status.RUNNING]
-        ).update(status=Report.Status.FAILED, error=_describe(error), finished_at=timezone.now())
+        ).update(
+            status=Report.Status.FAILED,
+            error=_describe(error),
+            finished_at=timezone.now(),
+            parameters=_with_failed_section(parameters, error),
+        )
     )
+
+
+def _unwrapped(error):
+    if isinstance(error, Retry) and isinstance(error.exc, BaseException):
+        return _unwrapped(error.exc)
+    return error
+
+
+def _with_failed_section(parameters: dict, error) -> dict:
+    """The parameters with the failed section's name (or without one)."""
+    kept = {key: value for key, value in (parameters or {}).items() if key != "failed_section"}
+    error = _unwrapped(error)
+    if isinstance(error, SectionFailed):
+        kept["failed_section"] = error.section
+    return kept
 
 
 def _describe(error: BaseException | str) -> str:
@@ -254,6 +287,8 @@ def _describe(error: BaseException | str) -> str:
         return error
     if isinstance(error, Retry) and isinstance(error.exc, BaseException):
         return _describe(error.exc)
+    if isinstance(error, SectionFailed) and isinstance(error.__cause__, BaseException):
+        return f"{error.section}: {_describe(error.__cause__)}"
     text = str(error).strip()
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 

@@ -20,6 +20,7 @@ from participation.services.audit import audit_event
 
 from .. import services
 from ..access import access_report, access_reports, require_manage
+from ..failures import failed_part
 from ..forms import ReportRequestForm, ReportScheduleForm
 from ..selectors import report_list
 
@@ -84,6 +85,7 @@ def report_detail(request, slug, report_id):
             "access": access,
             "programme": access.programme,
             "report": report,
+            "failed_part": failed_part(report) if report.is_failed else None,
             "refresh_seconds": REFRESH_SECONDS,
         },
     )

@@ -6,7 +6,8 @@ from unittest import mock
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from reports import services, tasks
 from reports.models import Report
@@ -217,3 +218,80 @@ def test_with_tasks_run_in_process_a_transient_error_marks_the_report_failed(
     report.refresh_from_db()
     assert report.status == Report.Status.FAILED
     assert report.error == "OSError: disk full"
+
+
+def _hours_section_breaks(monkeypatch):
+    from reports import sections
+
+    def broken(**kwargs):
+        raise RuntimeError("budget table locked")
+
+    monkeypatch.setattr(sections, "budget_overview", broken)
+
+
+def test_a_section_that_raises_fails_the_report_after_retries_with_its_reason_and_no_pdf(
+    cast, retries_in_process, monkeypatch
+):
+    _hours_section_breaks(monkeypatch)
+    report = ReportFactory(programme=cast.programme)
+
+    with mock.patch.object(services, "render_pdf", return_value=PDF) as render:
+        result = tasks.render_report.apply(args=(report.pk,))
+
+    report.refresh_from_db()
+    assert report.status == Report.Status.FAILED
+    # Tried once and then retried, never rendered with "no data" in place of the section.
+    assert report.attempts == 1 + tasks.render_report.max_retries
+    assert render.call_count == 0
+    assert not report.file
+    assert report.error == "hours: RuntimeError: budget table locked"
+    assert report.parameters["failed_section"] == "hours"
+    assert result.failed()
+
+
+def test_a_section_that_fails_once_is_retried_and_the_report_then_done(
+    cast, retries_in_process, monkeypatch
+):
+    from reports import sections
+
+    calls = []
+    real = sections.budget_overview
+
+    def flaky(**kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("a moment's hiccup")
+        return real(**kwargs)
+
+    monkeypatch.setattr(sections, "budget_overview", flaky)
+    report = ReportFactory(programme=cast.programme)
+
+    with mock.patch.object(services, "render_pdf", return_value=PDF):
+        tasks.render_report.apply(args=(report.pk,))
+
+    report.refresh_from_db()
+    assert report.status == Report.Status.DONE
+    assert report.attempts == 2
+    assert "failed_section" not in report.parameters
+
+
+def test_the_report_page_names_the_failed_part_in_plain_language(
+    cast, login, retries_in_process, monkeypatch
+):
+    _hours_section_breaks(monkeypatch)
+    report = ReportFactory(programme=cast.programme)
+    with mock.patch.object(services, "render_pdf", return_value=PDF):
+        tasks.render_report.apply(args=(report.pk,))
+
+    client = login(cast.coordinator)
+    with translation.override("en"):
+        page = client.get(
+            reverse(
+                "reports:report_detail",
+                kwargs={"slug": cast.programme.slug, "report_id": report.pk},
+            )
+        )
+
+    body = page.content.decode()
+    assert "could not read the figures for the part “Paid hours and budget”" in body
+    assert "It tried 4 times." in body

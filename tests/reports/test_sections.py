@@ -160,29 +160,17 @@ def test_a_period_with_nothing_in_it_says_so_in_every_section(september):
     assert built["key-figures"].has_data
 
 
-def test_sections_of_apps_not_built_yet_show_no_data(source, monkeypatch):
-    def missing(module, name):
-        return None
+def test_a_section_whose_selector_raises_fails_the_report_naming_the_section(source, monkeypatch):
+    def broken(**kwargs):
+        raise RuntimeError("the other app broke")
 
-    monkeypatch.setattr(sections, "_selector", missing)
+    monkeypatch.setattr(sections, "budget_overview", broken)
 
-    for section in (sections.checklist(source), sections.survey(source), sections.hours(source)):
-        assert not section.has_data
-        assert section.no_data_text == "No data yet for this period."
+    with pytest.raises(sections.SectionFailed) as failed:
+        build_sections(source)
 
-
-def test_a_failing_section_from_another_app_shows_no_data_instead_of_breaking(source, monkeypatch):
-    def broken(module, name):
-        def selector(**kwargs):
-            raise RuntimeError("the other app broke")
-
-        return selector
-
-    monkeypatch.setattr(sections, "_selector", broken)
-
-    assert not sections.checklist(source).has_data
-    assert not sections.survey(source).has_data
-    assert not sections.hours(source).has_data
+    assert failed.value.section == "hours"
+    assert isinstance(failed.value.__cause__, RuntimeError)
 
 
 def test_period_is_whole_days_in_oslo():
