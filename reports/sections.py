@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -422,40 +422,62 @@ def action_items(source: ReportInput) -> Section:
     )
 
 
-def decisions(source: ReportInput) -> Section:
-    """What the steering group decided at its last meeting, and what came of it."""
+def latest_held_steering_meeting(source: ReportInput) -> Meeting | None:
+    """The steering group's latest meeting that has been held (ended, not cancelled) by the
+    end of the period, whether or not it took decisions."""
     steering = [g for g in source.groups if g.kind == Group.Kind.STEERING]
-    meeting = (
-        Meeting.objects.filter(group__in=steering, starts_at__lt=source.until)
+    return (
+        Meeting.objects.filter(group__in=steering, ends_at__lte=source.until)
         .exclude(status=Meeting.Status.CANCELLED)
-        .filter(decisions__isnull=False)
         .select_related("group")
-        .order_by("-starts_at")
+        .order_by("-starts_at", "-pk")
         .first()
     )
+
+
+def decisions(source: ReportInput) -> Section:
+    """The decisions of the steering group's latest held meeting, each with its follow-ups
+    (who, by when, done or not), and whether that meeting's minutes are approved."""
+    title = _("Decisions from the last steering meeting")
+    template = "reports/steering/_decisions.html"
+    meeting = latest_held_steering_meeting(source)
     if meeting is None:
-        return Section(
-            "decisions",
-            _("Decisions from the last steering meeting"),
-            "reports/steering/_decisions.html",
-            None,
-            _("The steering group has no recorded decisions yet."),
+        return Section("decisions", title, template, None, _("The steering group has not met yet."))
+    end_day = min(source.period.end, timezone.localdate(source.now))
+    young = _young_people(source)
+    rows = list(
+        Decision.objects.filter(meeting=meeting)
+        .select_related("agenda_item")
+        .prefetch_related(
+            Prefetch(
+                "follow_ups",
+                queryset=ActionItem.objects.select_related("owner").order_by("due_on", "pk"),
+            )
         )
-    rows = list(Decision.objects.filter(meeting=meeting).select_related("agenda_item"))
+    )
+    for decision in rows:
+        decision.items = list(decision.follow_ups.all())
+        for item in decision.items:
+            item.owner_name = shown_name(item.owner, young)
+            item.is_late = (
+                item.status == ActionItem.Status.OPEN
+                and item.due_on is not None
+                and item.due_on < end_day
+            )
+        decision.is_followed_up = bool(decision.follow_up.strip()) or any(
+            item.status == ActionItem.Status.DONE for item in decision.items
+        )
     data = {
         "meeting": meeting,
+        "minutes_approved": meeting.minutes_are_approved,
         "decisions": rows,
-        "followed_up": sum(1 for d in rows if d.follow_up.strip()),
+        "followed_up": sum(1 for d in rows if d.is_followed_up),
+        "late": sum(1 for d in rows for item in d.items if item.is_late),
     }
-    return Section(
-        "decisions",
-        _("Decisions from the last steering meeting"),
-        "reports/steering/_decisions.html",
-        data,
-    )
+    return Section("decisions", title, template, data)
 
 
-# --- From the apps built alongside (checklists, surveys, resourcegroup) ---------------------
+# --- From the other apps (checklists, surveys, resourcegroup, offers) -----------------------
 
 
 def checklist(source: ReportInput) -> Section:
@@ -654,8 +676,14 @@ def _offers_data(source: ReportInput):
 # --- Key figures ----------------------------------------------------------------------------
 
 
-def key_figures(source: ReportInput, sections: dict[str, Section]) -> Section:
-    """The one page a leader reads first, taken from the other sections."""
+def key_figures(
+    source: ReportInput,
+    sections: dict[str, Section],
+    *,
+    previous: dict[str, Any] | None = None,
+) -> Section:
+    """The figures a leader reads first, taken from the other sections, each beside the same
+    figure for the period before (`previous`, by label; None: no period before)."""
     figures = []
 
     def add(label, value, note=""):
@@ -687,9 +715,45 @@ def key_figures(source: ReportInput, sections: dict[str, Section]) -> Section:
         if section and section.has_data and isinstance(section.data, dict):
             for figure in section.data.get("key_figures", []):
                 figures.append(figure)
+    for figure in figures:
+        figure.setdefault("note", "")
+        figure["previous"] = (previous or {}).get(str(figure["label"]))
+        figure.setdefault("target", None)
     return Section(
-        "key-figures", _("Key figures"), "reports/steering/_key_figures.html", {"figures": figures}
+        "key-figures",
+        _("Key figures"),
+        "reports/steering/_key_figures.html",
+        {"figures": figures, "has_previous": previous is not None},
     )
+
+
+def previous_period(source: ReportInput) -> ReportInput | None:
+    """The period of the same length just before this one; None before the programme."""
+    days = datetime.timedelta(days=source.period.days)
+    period = Period(start=source.period.start - days, end=source.period.start - _ONE_DAY)
+    if period.end < source.programme.starts_on:
+        return None
+    return ReportInput(
+        programme=source.programme,
+        period=period,
+        now=min(source.now, period.end_at),
+        groups=source.groups,
+        internal=source.internal,
+    )
+
+
+_ONE_DAY = datetime.timedelta(days=1)
+
+
+def _previous_figures(source: ReportInput) -> dict[str, Any] | None:
+    before = previous_period(source)
+    if before is None:
+        return None
+    by_slug = {s.slug: s for s in (_built(section, before) for section in SECTIONS)}
+    return {
+        str(figure["label"]): figure["value"]
+        for figure in key_figures(before, by_slug).data["figures"]
+    }
 
 
 SECTIONS: list[Callable[[ReportInput], Section]] = [
@@ -723,8 +787,10 @@ def _built(section: Callable[[ReportInput], Section], source: ReportInput) -> Se
         raise SectionFailed(section.__name__) from error
 
 
-def build_sections(source: ReportInput) -> list[Section]:
-    """Key figures first, then every section in order. Raises SectionFailed when one fails."""
+def build_sections(source: ReportInput, *, with_previous: bool = True) -> list[Section]:
+    """Key figures first (beside the period before's), then every section in order. Raises
+    SectionFailed when one fails."""
     sections = [_built(section, source) for section in SECTIONS]
     by_slug = {section.slug: section for section in sections}
-    return [key_figures(source, by_slug), *sections]
+    previous = _previous_figures(source) if with_previous else None
+    return [key_figures(source, by_slug, previous=previous), *sections]

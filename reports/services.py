@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from participation.models import Group, Meeting, Membership, NotificationKind, Programme, User
 from participation.services.notifications import Notice, in_quiet_hours, notification_send
 
+from .attention import attention_section
 from .models import Report, ReportSchedule
 from .pdf import render_pdf
 from .sections import Period, ReportInput, SectionFailed, build_sections
@@ -96,11 +97,16 @@ def steering_report_context(
         programme=programme, period=period, now=now, groups=groups, internal=internal
     )
     sections = build_sections(source)
+    try:
+        attention = attention_section(source, {section.slug: section for section in sections})
+    except Exception as error:
+        raise SectionFailed("attention") from error
     return {
         "programme": programme,
         "period": period,
         "generated_at": now,
-        "sections": sections,
+        "sections": [attention, *sections],
+        "attention": attention,
         "key_figures": sections[0],
         "body_sections": sections[1:],
         "internal": internal,

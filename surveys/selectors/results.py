@@ -338,16 +338,31 @@ def _mean_builder(question, by_office, n_by_office):
 
 @dataclass
 class OfficeRate:
+    """Responses against what could have answered. With answer codes, `first_meetings` holds
+    the codes handed out: each code gives one answer, so the response rate cannot pass 100 %.
+    With an open link it holds the first meetings recorded with the checklist, which the
+    answers can outnumber (not every first meeting is recorded): that is not a response rate,
+    only answers per first meeting recorded, shown as it is and never capped."""
+
     label: str
     office_id: int | None
     responses: ResultRow
     first_meetings: int | None
+    is_response_rate: bool = False
 
     @property
     def percent(self) -> float | None:
-        if self.responses.is_hidden or not self.first_meetings:
+        """The response rate (codes only); None for an open link or a hidden count."""
+        if not self.is_response_rate or self.responses.is_hidden or not self.first_meetings:
             return None
         return 100 * self.responses.n / self.first_meetings
+
+    @property
+    def per_first_meeting(self) -> float | None:
+        """Answers per first meeting recorded (open links only; may be above 1)."""
+        if self.is_response_rate or self.responses.is_hidden or not self.first_meetings:
+            return None
+        return self.responses.n / self.first_meetings
 
 
 def first_meetings_per_office(*, programme, start, end) -> dict[int, int] | None:
@@ -360,11 +375,13 @@ def first_meetings_per_office(*, programme, start, end) -> dict[int, int] | None
     return counter(programme=programme, start=start, end=end)
 
 
-def codes_handed_out(*, survey: Survey, start, end) -> dict[int, int]:
-    """Answer codes per office from the batches made in the period: with codes, the response
-    rate is codes used ÷ codes handed out (each used code is exactly one response)."""
+def codes_handed_out(*, survey: Survey, end) -> dict[int, int]:
+    """Answer codes per office from every batch made by the round's end: a code made before
+    the round can be answered in it, so counting only the round's own batches let the
+    responses outnumber the codes. Each code gives exactly one response, so the rate built on
+    this never passes 100 %."""
     return dict(
-        AnswerCode.objects.filter(survey=survey, batch__made_on__gte=start, batch__made_on__lte=end)
+        AnswerCode.objects.filter(survey=survey, batch__made_on__lte=end)
         .values_list("batch__office_id")
         .annotate(n=Count("id"))
     )
@@ -381,7 +398,7 @@ def response_rates(
         return None
     end = current.ends_on or today or timezone.localdate()
     if results.survey.requires_code:
-        meetings = codes_handed_out(survey=results.survey, start=current.starts_on, end=end)
+        meetings = codes_handed_out(survey=results.survey, end=end)
     else:
         meetings = first_meetings_per_office(
             programme=results.survey.programme, start=current.starts_on, end=end
@@ -391,7 +408,11 @@ def response_rates(
     rates = []
     for row in results.responses:
         known = sum(meetings.get(pk, 0) for pk in row.office_ids) or None
-        rates.append(OfficeRate(row.label, row.office_id, row, known))
+        rates.append(
+            OfficeRate(
+                row.label, row.office_id, row, known, is_response_rate=results.survey.requires_code
+            )
+        )
     return rates
 
 

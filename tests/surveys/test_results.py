@@ -210,7 +210,7 @@ def test_results_of_an_earlier_round_are_chosen_with_a_plain_form(login, client,
 # --- Response rate ------------------------------------------------------------------------------
 
 
-def test_response_rate_uses_the_first_meetings_from_the_checklist(
+def test_with_an_open_link_it_counts_answers_per_first_meeting_not_a_response_rate(
     login, client, cast, results, monkeypatch
 ):
     monkeypatch.setattr(
@@ -221,8 +221,24 @@ def test_response_rate_uses_the_first_meetings_from_the_checklist(
 
     body = client.get(f"/p/best/surveys/{results.pk}/results/").content.decode()
 
-    assert "Response rate" in body
-    assert "50 %" in body
+    assert "Answers per first meeting recorded" in body
+    assert "It is not a response rate." in body
+    assert "0,50" in body
+
+
+def test_more_answers_than_first_meetings_are_shown_as_they_are_not_capped(
+    login, client, cast, results, monkeypatch
+):
+    monkeypatch.setattr(
+        "surveys.selectors.results.first_meetings_per_office",
+        lambda **kwargs: {cast.offices.gjovik.pk: 5, cast.offices.toten.pk: 1},
+    )
+    login(cast.coordinator)
+
+    body = client.get(f"/p/best/surveys/{results.pk}/results/").content.decode()
+
+    assert "Response rate</th>" not in body
+    assert " %</td>" not in body.split("responses-heading")[1].split("</table>")[0]
 
 
 def test_response_rate_is_unavailable_without_first_meetings(
