@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from participation.formatting import format_percent
+from participation.formatting import format_nok, format_percent
 from participation.models import ActionItem, Group, Input, Membership
 
 from .sections import YOUNG_ROLES, ReportInput, Section, shown_name
@@ -132,15 +132,25 @@ def inputs_past_deadline(source: ReportInput, sections: dict[str, Section]) -> l
             owners[shown_name(each.assigned_to, young)] += 1
         else:
             owners[_("nobody (not assigned)")] += 1
+    if not owners:
+        return []
+    total = sum(owners.values())
     return [
         Attention(
             kind="inputs-late",
-            text=_("Inputs past their deadline for feedback: %(owner)s.") % {"owner": owner},
-            figure=ngettext("%(count)d input", "%(count)d inputs", count) % {"count": count},
+            text=ngettext(
+                "%(count)d input is past its deadline for feedback.",
+                "%(count)d inputs are past their deadline for feedback.",
+                total,
+            )
+            % {"count": total},
+            figure=", ".join(
+                f"{owner}: {count}"
+                for owner, count in sorted(owners.items(), key=lambda pair: (-pair[1], pair[0]))
+            ),
             anchor="inputs",
             url=_app_url("input_list", slug=source.programme.slug),
         )
-        for owner, count in sorted(owners.items(), key=lambda pair: (-pair[1], pair[0]))
     ]
 
 
@@ -161,11 +171,19 @@ def budget_ahead_of_period(source: ReportInput, sections: dict[str, Section]) ->
                     else _("The budget line “%(line)s” is used faster than the period runs.")
                 )
                 % {"line": status.line.name},
-                figure=_("%(used)s used, %(gone)s of the period gone")
-                % {
-                    "used": format_percent(status.percent_used),
-                    "gone": format_percent(status.period_share),
-                },
+                figure=(
+                    _("%(spent)s used and committed of %(amount)s")
+                    % {
+                        "spent": format_nok(status.used + status.committed, 0),
+                        "amount": format_nok(status.line.amount, 0),
+                    }
+                    if status.pace == "over"
+                    else _("%(used)s used, %(gone)s of the period gone")
+                    % {
+                        "used": format_percent(status.percent_used),
+                        "gone": format_percent(status.period_share),
+                    }
+                ),
                 anchor="hours",
                 url=_app_url("resourcegroup:budget", slug=source.programme.slug),
             )

@@ -723,7 +723,11 @@ def key_figures(
         "key-figures",
         _("Key figures"),
         "reports/steering/_key_figures.html",
-        {"figures": figures, "has_previous": previous is not None},
+        {
+            "figures": figures,
+            "has_previous": previous is not None,
+            "has_targets": any(figure["target"] is not None for figure in figures),
+        },
     )
 
 

@@ -10,6 +10,7 @@ import random
 from django.utils import timezone
 
 from participation import services
+from participation.demo.decisions import seed_decision_follow_ups
 from participation.models import (
     ActionItem,
     AgendaItem,
@@ -248,6 +249,7 @@ def seed_meetings(*, programme: Programme) -> None:
             place=place,
         )
         _fill_meetings(group, themes, coordinator, rng)
+    seed_decision_follow_ups(programme=programme)
     if not Input.objects.filter(programme=programme).exists():
         _seed_inputs(programme, groups, coordinator)
 
