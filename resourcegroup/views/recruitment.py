@@ -282,6 +282,31 @@ def apply_thanks(request, posting_slug):
     return render(request, "resourcegroup/recruitment/apply_thanks.html", {"posting": posting})
 
 
+# The key is long and random; this only keeps a script from trying keys by the thousand.
+WITHDRAW_FLOOD = FloodLimit(
+    scope="apply-withdraw", per_address=20, per_target=10, window_seconds=3600
+)
+
+
+def apply_withdraw(request, key):
+    """The applicant's own link from the receipt: a check step, then the application is
+    deleted at once. No login: the random key in the link is the proof. GET never deletes
+    (mail programs open links to scan them)."""
+    if flood_exceeded(request, limit=WITHDRAW_FLOOD, target=key):
+        return flood_refused(request)
+    application = service.application_by_withdraw_key(key)
+    if application is None:
+        return render(request, "resourcegroup/recruitment/apply_withdraw_gone.html", status=404)
+    if request.method == "POST":
+        service.application_withdraw_consent(application=application)
+        return render(request, "resourcegroup/recruitment/apply_withdrawn.html")
+    return render(
+        request,
+        "resourcegroup/recruitment/apply_withdraw.html",
+        {"application": application, "posting": application.posting},
+    )
+
+
 BASE = "p/<slug:slug>/resource-group/recruitment/"
 urlpatterns = [
     path(BASE, posting_list, name="posting_list"),
@@ -299,6 +324,7 @@ urlpatterns = [
         application_withdraw_consent,
         name="application_withdraw_consent",
     ),
+    path("apply/withdraw/<str:key>/", apply_withdraw, name="apply_withdraw"),
     path("apply/<slug:posting_slug>/", apply, name="apply"),
     path("apply/<slug:posting_slug>/thanks/", apply_thanks, name="apply_thanks"),
 ]
