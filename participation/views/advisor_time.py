@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ..access import (
@@ -16,6 +16,7 @@ from ..access import (
     advisor_time_office_ids,
     advisor_time_recording_office_ids,
 )
+from ..formatting import format_hours
 from ..forms import add_service_errors
 from ..forms.advisor_time import AdvisorTimeForm
 from ..models import AdvisorTimeEntry
@@ -88,7 +89,7 @@ def advisor_time_record_page(request, slug):
 
 
 def _hours(hours) -> str:
-    return number_format(hours, decimal_pos=1)
+    return format_hours(hours)
 
 
 def _entry_for(programme, office, month, office_ids) -> AdvisorTimeEntry | None:
