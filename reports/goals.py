@@ -22,6 +22,8 @@ from participation.selectors.inputs import input_answer_days
 from resourcegroup.selectors.budget import budget_status
 from surveys.selectors import round_comparison
 
+from .charts import data_url, trend_columns
+from .formatting import format_days, format_number, format_percent
 from .models import Goal
 
 PERCENT = "percent"
@@ -100,6 +102,13 @@ def active_goals(*, programme: Programme) -> QuerySet[Goal]:
         Goal.objects.filter(programme=programme, archived_at__isnull=True)
         .select_related("survey", "question", "office")
         .order_by("created_at", "pk")
+    )
+
+
+def archived_goals(*, programme: Programme) -> QuerySet[Goal]:
+    """The programme's archived goals, the latest archived first."""
+    return Goal.objects.filter(programme=programme, archived_at__isnull=False).order_by(
+        "-archived_at", "pk"
     )
 
 
@@ -395,3 +404,32 @@ MEASURES: dict[str, Callable] = {
     Goal.Indicator.DROPOUT: dropout,
     Goal.Indicator.BUDGET_PACE: budget_pace,
 }
+
+
+# --- Showing a goal ----------------------------------------------------------------------------
+
+
+def format_goal_value(value, unit: str) -> str:
+    """A goal's figure as pages and the PDF print it: 82 %, 12,5 days, 1,08."""
+    if value is None:
+        return ""
+    if unit == PERCENT:
+        return format_percent(value)
+    if unit == DAYS:
+        return _("%(days)s days") % {"days": format_days(value)}
+    if unit == RATIO:
+        return format_number(value, 2)
+    return format_number(value, 0)
+
+
+def progress_chart(progress: GoalProgress) -> str:
+    """The trend as columns with the target line, as a data: URL for an <img>."""
+    unit = progress.unit
+    points = [
+        (label, None if value is None else float(value), format_goal_value(value, unit))
+        for label, value in progress.trend
+    ]
+    target = None if progress.target is None else float(progress.target)
+    target_text = _("Target %(value)s") % {"value": format_goal_value(progress.target, unit)}
+    svg = trend_columns(points, target=target, target_text=target_text, title=progress.goal.title)
+    return data_url(svg)
