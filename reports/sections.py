@@ -41,6 +41,7 @@ from resourcegroup.selectors.hours import budget_overview
 from surveys.selectors import round_comparison, survey_results, surveys_visible_to
 
 from .charts import Bar, data_url, percent_bars
+from .goals import goal_progress, progress_chart
 
 logger = logging.getLogger(__name__)
 
@@ -673,6 +674,27 @@ def _offers_data(source: ReportInput):
     return {"picture": picture, "key_figures": figures}
 
 
+# --- Goals ------------------------------------------------------------------------------------
+
+
+def goals(source: ReportInput) -> Section:
+    """Each goal's baseline, latest value, trend and target at the period's end (reports.goals)."""
+    today = min(source.period.end, timezone.localdate(source.now))
+    progress = goal_progress(source.programme, today=today)
+    data = (
+        {"goals": [{"progress": each, "chart": progress_chart(each)} for each in progress]}
+        if progress
+        else None
+    )
+    return Section(
+        "goals",
+        _("Goals"),
+        "reports/steering/_goals.html",
+        data,
+        _("The programme has no goals with indicators yet."),
+    )
+
+
 # --- Key figures ----------------------------------------------------------------------------
 
 
@@ -771,6 +793,7 @@ SECTIONS: list[Callable[[ReportInput], Section]] = [
     survey,
     hours,
     offers,
+    goals,
 ]
 
 

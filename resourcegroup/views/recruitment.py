@@ -127,9 +127,14 @@ def _note_page(application) -> str:
     return f"application:{application.pk}:note"
 
 
+def _invite_page(application) -> str:
+    return f"application:{application.pk}:invite"
+
+
 def _keep_the_other_notes(request, application, action) -> None:
     """Moving on, inviting and adding a note are one HTML form: whichever button is pressed,
-    the notes typed for the others are posted along and kept until those are saved."""
+    the notes and the address typed for the others are posted along and kept until those are
+    saved."""
     if action != "move":
         keep_typed(
             request,
@@ -144,6 +149,13 @@ def _keep_the_other_notes(request, application, action) -> None:
             fields=NoteForm.base_fields,
             text_fields=("note",),
             prefix=NOTE_PREFIX,
+        )
+    if action != "invite":
+        keep_typed(
+            request,
+            page=_invite_page(application),
+            fields=InviteForm.base_fields,
+            text_fields=("email",),
         )
 
 
@@ -169,7 +181,8 @@ def application_detail(request, slug, application_id):
         request, MoveForm, page=_move_page(application), application=application
     )
     note_form = _form_with_kept(request, NoteForm, page=_note_page(application), prefix=NOTE_PREFIX)
-    invite_form = InviteForm(initial={"email": application.email})
+    kept_invite = kept_typed(request, page=_invite_page(application))
+    invite_form = InviteForm(initial=kept_invite or {"email": application.email})
     try:
         if action == "move":
             move_form = MoveForm(request.POST, application=application)
@@ -195,6 +208,7 @@ def application_detail(request, slug, application_id):
                 service.application_invite(
                     application=application, by=request.user, **invite_form.cleaned_data
                 )
+                forget_typed(request, page=_invite_page(application))
                 messages.success(
                     request,
                     _("%(name)s is now a member of %(group)s, and the invitation is on its way.")
