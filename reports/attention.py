@@ -23,6 +23,7 @@ from django.utils.translation import ngettext
 from participation.formatting import format_nok, format_percent
 from participation.models import ActionItem, Group, Input, Membership
 
+from .goals import format_goal_value
 from .sections import YOUNG_ROLES, ReportInput, Section, shown_name
 
 
@@ -253,9 +254,40 @@ def decision_follow_ups_overdue(
     ]
 
 
+def indicator_moving_wrong_way(
+    source: ReportInput, sections: dict[str, Section]
+) -> list[Attention]:
+    """A goal whose indicator moved away from its target since the previous measurement
+    (reports.goals decides; a suppressed figure raises nothing)."""
+    goals = (sections.get("goals") and sections["goals"].data) or {}
+    items = []
+    for each in goals.get("goals", []):
+        progress = each["progress"]
+        if not progress.moving_wrong_way or progress.suppressed:
+            continue
+        items.append(
+            Attention(
+                kind="indicator-wrong-way",
+                text=_("The goal “%(goal)s” is moving away from its target.")
+                % {"goal": progress.goal.title},
+                figure=_("%(indicator)s: from %(previous)s to %(latest)s (target %(target)s)")
+                % {
+                    "indicator": progress.indicator_label,
+                    "previous": format_goal_value(progress.previous, progress.unit),
+                    "latest": format_goal_value(progress.latest, progress.unit),
+                    "target": format_goal_value(progress.target, progress.unit) or "–",
+                },
+                anchor="goals",
+                url=_app_url("reports:goal_list", slug=source.programme.slug),
+            )
+        )
+    return items
+
+
 CHECKS: list[Callable[[ReportInput, dict[str, Section]], list[Attention]]] = [
     office_missing_from_project_group,
     inputs_past_deadline,
+    indicator_moving_wrong_way,
     budget_ahead_of_period,
     members_drifting_away,
     decision_follow_ups_overdue,

@@ -19,6 +19,7 @@ SECTION_NAMES = {
     "survey": _("The survey"),
     "hours": _("Paid hours and budget"),
     "offers": _("Activity offers in the region"),
+    "goals": _("Goals"),
     "attention": _("What needs your attention"),
     "key_figures": _("Key figures"),
 }

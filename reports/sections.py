@@ -741,6 +741,20 @@ def key_figures(
         figure.setdefault("note", "")
         figure["previous"] = (previous or {}).get(str(figure["label"]))
         figure.setdefault("target", None)
+    # Each goal is a key figure too: its latest value beside its previous one and its target.
+    goal_data = (sections.get("goals") and sections["goals"].data) or {}
+    for each in goal_data.get("goals", []):
+        progress = each["progress"]
+        figures.append(
+            {
+                "label": progress.goal.title,
+                "value": None if progress.suppressed else progress.latest,
+                "previous": None if progress.suppressed else progress.previous,
+                "target": progress.target,
+                "note": "goal",
+                "unit": progress.unit,
+            }
+        )
     return Section(
         "key-figures",
         _("Key figures"),

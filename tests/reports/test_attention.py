@@ -7,6 +7,7 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from participation.models import ActionItem, Attendance, Membership
@@ -246,3 +247,54 @@ def test_page_one_lists_every_check_in_order(september):
 
     kinds = [item.kind for item in section.data["items"]]
     assert kinds == ["office-absent", "inputs-late"]
+
+
+# --- An indicator moving the wrong way -------------------------------------------------------
+
+
+def _progress(moving_wrong_way=True, suppressed=False):
+    return SimpleNamespace(
+        goal=SimpleNamespace(title="Unge blir hørt"),
+        indicator_label="Share agreeing",
+        unit="percent",
+        previous=Decimal("70"),
+        latest=Decimal("61"),
+        target=Decimal("80"),
+        moving_wrong_way=moving_wrong_way,
+        suppressed=suppressed,
+    )
+
+
+def _goal_items(september, *progress):
+    sections = {"goals": SimpleNamespace(data={"goals": [{"progress": p} for p in progress]})}
+    return attention.indicator_moving_wrong_way(_source(september), sections)
+
+
+def test_a_goal_moving_away_from_its_target_is_raised_with_both_values(september):
+    (item,) = _goal_items(september, _progress(), _progress(moving_wrong_way=False))
+
+    assert item.text == "The goal “Unge blir hørt” is moving away from its target."
+    assert item.figure == "Share agreeing: from 70\u00a0% to 61\u00a0% (target 80\u00a0%)"
+    assert item.anchor == "goals"
+
+
+def test_no_goal_item_when_goals_improve_or_their_figures_are_hidden(september):
+    assert _goal_items(september, _progress(moving_wrong_way=False)) == []
+    assert _goal_items(september, _progress(suppressed=True)) == []
+    assert _items(september, attention.indicator_moving_wrong_way) == []
+
+
+def test_each_goal_is_a_key_figure_beside_its_previous_value_and_target(september, monkeypatch):
+    from reports import sections as report_sections
+
+    monkeypatch.setattr(report_sections, "goal_progress", lambda programme, today: [_progress()])
+    monkeypatch.setattr(report_sections, "progress_chart", lambda progress: None)
+    built = build_sections(_source(september), with_previous=False)
+
+    figures = built[0].data["figures"]
+    goal = next(f for f in figures if f["label"] == "Unge blir hørt")
+    assert (goal["value"], goal["previous"], goal["target"]) == (61, 70, 80)
+    assert built[0].data["has_targets"]
+    context = {"data": built[0].data, "period": september.period}
+    html = render_to_string(built[0].template, context)
+    assert "Target" in html and "80\u00a0%" in html
