@@ -27,6 +27,7 @@ def test_page_one_lists_each_kind_of_attention_item(context):
     assert {
         "office-absent",
         "inputs-late",
+        "indicator-wrong-way",
         "budget-ahead",
         "members-drifting",
         "decision-follow-up-late",
