@@ -1,7 +1,11 @@
 """The adoption figures as tables for the one spreadsheet writer (participation.spreadsheets):
 column names in the reader's language, every cell neutralised there."""
 
+from decimal import Decimal
+
 from django.utils.translation import gettext as _
+
+from participation.formatting import csv_number
 
 from .selectors import Adoption
 
@@ -57,7 +61,7 @@ def points_table(adoption: Adoption) -> Table:
                     office.office.name,
                     ticked,
                     offered,
-                    f"{ticked / offered:.2f}".replace(".", ",") if offered else "",
+                    csv_number(Decimal(ticked) / offered, 2) if offered else "",
                 ]
             )
     return header, rows

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from participation.formatting import csv_number
+
 from ..answering import choices_for
 from ..masking import mask_personal_details
 from ..models import Answer, Question, Survey, SurveyResponse
@@ -96,13 +98,13 @@ def figures_export_rows(*, survey: Survey, office_ids: set[int] | None = None) -
                     yield [*start, 0, "", "", ""]
                     continue
                 if not row.cells:
-                    mean = "" if row.mean is None else f"{row.mean:.1f}".replace(".", ",")
+                    mean = csv_number(row.mean, 1)
                     yield [*start, row.n, _("Mean"), mean, ""]
                 for cell in row.cells:
                     if cell.is_hidden:
                         yield [*start, row.n, cell.label, hidden, hidden]
                     else:
-                        yield [*start, row.n, cell.label, cell.count, f"{cell.percent:.0f}"]
+                        yield [*start, row.n, cell.label, cell.count, csv_number(cell.percent, 0)]
 
 
 def _cell(question: Question, answers: list[Answer], labels: dict[str, str]) -> str:
