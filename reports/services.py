@@ -120,13 +120,20 @@ def steering_report_pdf(
     now=None,
     language: str | None = None,
     internal: bool = False,
+    page_one: list | None = None,
 ) -> bytes:
-    """The steering report as tagged PDF bytes (also what build_report writes)."""
+    """The steering report as tagged PDF bytes (also what build_report writes). Given a list
+    as `page_one`, its attention items are added to it, for the report's page in the app."""
     language = language or settings.LANGUAGE_CODE
     with translation.override(language):
         context = steering_report_context(
             programme=programme, period=period, now=now, internal=internal
         )
+        if page_one is not None:
+            page_one.extend(
+                {"text": i.text, "figure": i.figure, "url": i.url}
+                for i in context["attention"].data["items"]
+            )
         return render_pdf(
             STEERING_TEMPLATE, context, stylesheets=STEERING_STYLESHEETS, language=language
         )
@@ -222,12 +229,14 @@ def report_render(*, report_id: int, now=None) -> Report | None:
         return None
     report = Report.objects.select_related("programme").get(pk=report_id)
     began = time.monotonic()
+    page_one: list[dict] = []
     try:
         pdf = steering_report_pdf(
             programme=report.programme,
             period=Period(start=report.period_start, end=report.period_end),
             now=now,
             language=report.parameters.get("language"),
+            page_one=page_one,
         )
         if report.file:
             report.file.delete(save=False)
@@ -250,7 +259,7 @@ def report_render(*, report_id: int, now=None) -> Report | None:
         file=report.file.name,
         finished_at=finished,
         error="",
-        parameters=_with_failed_section(report.parameters, None),
+        parameters={**_with_failed_section(report.parameters, None), "attention": page_one},
     )
     return Report.objects.get(pk=report_id)
 

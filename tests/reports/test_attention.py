@@ -298,3 +298,38 @@ def test_each_goal_is_a_key_figure_beside_its_previous_value_and_target(septembe
     context = {"data": built[0].data, "period": september.period}
     html = render_to_string(built[0].template, context)
     assert "Target" in html and "80\u00a0%" in html
+
+
+def test_the_report_page_in_the_app_lists_page_one_with_links(september, login):
+    from unittest import mock
+
+    from django.urls import reverse
+
+    from reports import services, tasks
+    from reports.models import Report
+    from tests.reports.factories import ReportFactory
+
+    report = ReportFactory(
+        programme=september.programme,
+        period_start=september.period.start,
+        period_end=september.period.end,
+        parameters={"language": "en"},
+    )
+    with mock.patch.object(services, "render_pdf", return_value=b"%PDF-1.7 test"):
+        tasks.render_report.apply(args=(report.pk,))
+    report.refresh_from_db()
+    assert report.status == Report.Status.DONE
+
+    page = (
+        login(september.coordinator)
+        .get(
+            reverse(
+                "reports:report_detail",
+                kwargs={"slug": september.programme.slug, "report_id": report.pk},
+            )
+        )
+        .content.decode()
+    )
+
+    assert "Nobody from NAV Beta has come to Prosjektgruppa lately." in page
+    assert f"/groups/{september.project.pk}/attendance/" in page
