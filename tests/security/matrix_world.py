@@ -182,6 +182,8 @@ def build_world() -> SimpleNamespace:
         "report_id": _done_report(a).pk,
         "goal_id": Goal.objects.filter(programme=a).order_by("pk").first().pk,
         "token": CalendarFeed.objects.create(user=people.paid_rep).token,
+        # A receipt's withdrawal key: only the applicant holds a real one, so everyone gets 404.
+        "key": "no-such-key",
         "code": offer.public_code,
         "survey_slug": survey.slug,
         "posting_slug": posting.slug,
@@ -280,6 +282,7 @@ def build_world() -> SimpleNamespace:
         "report_id": _done_report(b).pk,
         "goal_id": GoalFactory(programme=b).pk,
         "token": CalendarFeed.objects.create(user=b_rep).token,
+        "key": "no-such-key",
         "code": b_offer.public_code,
         "survey_slug": b_survey.slug,
         "posting_slug": b_posting.slug,
