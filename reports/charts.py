@@ -92,11 +92,11 @@ def trend_columns(
     ]
     for index, (label, value, text) in enumerate(points):
         centre = left + slot * index + slot / 2
-        fits = max(int(slot / 7), 6)  # about 7 px a character at this size
+        fits = max(int(slot / 6.3), 6)  # about 6 px a character at 11 px
         short = label if len(label) <= fits else label[: fits - 1] + "…"
         parts.append(
             f'<text x="{centre:.1f}" y="{top + plot + 18}" text-anchor="middle" '
-            f'fill="{TEXT_COLOUR}">{escape(short)}</text>'
+            f'font-size="11" fill="{TEXT_COLOUR}">{escape(short)}</text>'
         )
         if value is None:
             continue
