@@ -341,3 +341,12 @@ def access_training_module(user: User, slug: str, module_id: int):
     if module.is_archived or not (is_for_them or has_done):
         raise Http404
     return access, module
+
+
+def can_mark_training_done(access: ProgrammeAccess, module) -> bool:
+    """ "I have done this": a self-study module in use that is meant for the person."""
+    return (
+        module.is_self_study
+        and not module.is_archived
+        and bool(set(module.audiences) & training_audiences_of(access))
+    )

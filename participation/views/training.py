@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST, require_safe
 from ..access import (
     access_programme,
     access_training_module,
+    can_mark_training_done,
     require_manage,
-    training_audiences_of,
 )
 from ..forms import add_service_errors
 from ..forms.training import TrainingModuleForm, TrainingRecordForm, TrainingSelfReportForm
@@ -110,19 +110,11 @@ def training_module_edit(request, slug, module_id):
     )
 
 
-def _can_self_report(access, module) -> bool:
-    return (
-        module.is_self_study
-        and not module.is_archived
-        and bool(set(module.audiences) & training_audiences_of(access))
-    )
-
-
 def _module_page(request, access, module, form=None):
     today = timezone.localdate()
     done = module.completions.filter(person_id=request.user.pk).order_by("-completed_on").first()
     due_on, state = training_state(module, done.completed_on if done else None, today=today)
-    can_report = _can_self_report(access, module)
+    can_report = can_mark_training_done(access, module)
     if can_report and form is None:
         form = TrainingSelfReportForm(initial={"completed_on": today})
     return render(
@@ -154,7 +146,7 @@ def training_module_done(request, slug, module_id):
     """ "I have done this", for a self-study module meant for the person; they are recorded as
     the one who recorded it."""
     access, module = access_training_module(request.user, slug, module_id)
-    if not _can_self_report(access, module):
+    if not can_mark_training_done(access, module):
         raise Http404
     form = TrainingSelfReportForm(request.POST)
     if form.is_valid():
