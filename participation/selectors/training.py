@@ -233,3 +233,20 @@ def training_record_choices(*, programme: Programme, today: datetime.date) -> li
 
 def training_offices(*, programme: Programme):
     return programme.offices.filter(is_active=True).order_by("name")
+
+
+def training_personal_data(person: User) -> dict[str, list[dict]]:
+    """The person's training for their export: each module done, when and who recorded it."""
+    done = TrainingCompletion.objects.filter(person=person).select_related("module", "recorded_by")
+    return {
+        "training": [
+            {
+                "module": row.module.title,
+                "done_on": row.completed_on.isoformat(),
+                "recorded_by": "self"
+                if row.is_self_reported
+                else (row.recorded_by.display_name if row.recorded_by else ""),
+            }
+            for row in done.order_by("completed_on", "pk")
+        ]
+    }

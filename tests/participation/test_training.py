@@ -405,3 +405,23 @@ def test_start_page_shows_a_refresher_due_soon(cast, login):
     _done(module, cast.member, today - relativedelta(months=12) + datetime.timedelta(days=5))
     html = login(cast.member).get(reverse("programme_detail", args=["best"])).content.decode()
     assert "Training to refresh" in html and module.title in html
+
+
+def test_the_persons_export_lists_their_training(cast):
+    from participation.personal_data import person_data
+
+    module = _module(cast, is_self_study=True)
+    _done(module, cast.member, timezone.localdate())
+    [row] = person_data(person=cast.member)["training"]
+    assert (row["module"], row["recorded_by"]) == ("Taushetsplikt og personvern", "self")
+
+
+def test_coordinator_start_page_lists_modules_with_refreshers_overdue(cast, login):
+    module = _module(cast)
+    today = timezone.localdate()
+    _done(module, cast.advisor, today - relativedelta(months=13))
+    body = login(cast.coordinator).get(reverse("programme_detail", args=["best"])).content
+    region = body.decode().split('id="dash-todo"')[1].split("</section>")[0]
+    task = region.split("Training refreshers overdue")[0].rsplit("<li", 1)[1]
+    assert "/p/best/training/" in task
+    assert module.title in region and "1 overdue" in region
