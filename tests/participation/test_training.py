@@ -425,3 +425,15 @@ def test_coordinator_start_page_lists_modules_with_refreshers_overdue(cast, logi
     task = region.split("Training refreshers overdue")[0].rsplit("<li", 1)[1]
     assert "/p/best/training/" in task
     assert module.title in region and "1 overdue" in region
+
+
+def test_coordinator_changes_a_module_to_no_refresher(cast, login):
+    module = _module(cast)
+    client = login(cast.coordinator)
+    url = reverse("training_module_edit", args=["best", module.pk])
+    form = client.get(url).context["form"]
+    assert form["audiences"].value() == ["project_group", "resource_group"]
+    response = client.post(url, _form(title="Personvern", refresher_months=""))
+    assert response.status_code == 302
+    module.refresh_from_db()
+    assert (module.title, module.refresher_months) == ("Personvern", None)
