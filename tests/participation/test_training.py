@@ -437,3 +437,21 @@ def test_coordinator_changes_a_module_to_no_refresher(cast, login):
     assert response.status_code == 302
     module.refresh_from_db()
     assert (module.title, module.refresher_months) == ("Personvern", None)
+
+
+def test_annual_plan_shows_refreshers_whose_to_the_coordinator_own_to_others(cast, login):
+    module = _module(cast)
+    today = timezone.localdate()
+    due = today + datetime.timedelta(days=1)  # inside this year or the next: ask for its year
+    _done(module, cast.advisor, due - relativedelta(months=12))
+    _done(module, cast.member, due - relativedelta(months=12))
+    url = reverse(
+        "annual_plan_year",
+        args=["best", module.refresher_due_on(due - relativedelta(months=12)).year],
+    )
+    html = login(cast.coordinator).get(url).content.decode()
+    assert module.title in html and "Sara Veileder" in html and "Emma Medlem" in html
+    html = login(cast.member).get(url).content.decode()
+    assert module.title in html and "Sara Veileder" not in html
+    html = login(cast.leader).get(url).content.decode()
+    assert module.title not in html
