@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .people import Programme
+from .people import Group, Membership, Programme
 
 
 class TrainingAudience(models.TextChoices):
@@ -27,8 +27,6 @@ class TrainingAudience(models.TextChoices):
 def audiences_of_seat(*, group_kind: str, role: str) -> set[str]:
     """The audiences a seat in a group puts a person in (a paid representative is also a
     member of the resource group)."""
-    from .people import Group, Membership
-
     by_kind = {
         Group.Kind.PROJECT: TrainingAudience.PROJECT_GROUP,
         Group.Kind.RESOURCE: TrainingAudience.RESOURCE_GROUP,
