@@ -56,3 +56,11 @@ def apply_retention() -> dict[str, int]:
     from .retention import retention_apply
 
     return retention_apply()
+
+
+@shared_task
+def remind_training_refreshers() -> str:
+    """Daily (Celery beat): tell people whose training refresher is due soon or today."""
+    from .services.training import training_refreshers_remind
+
+    return training_refreshers_remind().summary()

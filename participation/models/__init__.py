@@ -25,6 +25,7 @@ from .people import (
     UserManager,
     Weekday,
 )
+from .training import TrainingAudience, TrainingCompletion, TrainingModule
 
 __all__ = [
     "ActionItem",
@@ -54,6 +55,9 @@ __all__ = [
     "Office",
     "Programme",
     "SentNotification",
+    "TrainingAudience",
+    "TrainingCompletion",
+    "TrainingModule",
     "User",
     "UserManager",
     "Weekday",

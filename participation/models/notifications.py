@@ -28,6 +28,7 @@ class NotificationKind(models.TextChoices):
     INPUT_ANSWERED = "input_answered", _("Answers to the inputs my group raised")
     ABSENCE_FLAG = "absence_flag", _("Members who have been away many times in a row")
     STEERING_REPORT = "steering_report", _("Report before the steering group meeting")
+    TRAINING_REFRESHER = "training_refresher", _("Training refreshers that are due")
 
 
 class NotificationChannel(models.TextChoices):

@@ -26,6 +26,7 @@ from ..models import Invitation
 from ..selectors import coordinator_dashboard, group_list_for_landing, is_set_up
 from ..selectors.inputs import inputs_owed_by
 from ..selectors.tasks import coordinator_tasks
+from ..selectors.training import training_refreshers_due
 
 
 @login_required
@@ -69,6 +70,9 @@ def programme_detail(request, slug):
         )
         # What the person owes: answers to inputs given to them, their office or their group.
         context["owed_inputs"] = list(inputs_owed_by(access=access))
+        context["training_due"] = training_refreshers_due(
+            programme=access.programme, person=request.user, today=timezone.localdate()
+        )
     return render(request, "participation/programme_detail.html", context)
 
 

@@ -26,6 +26,7 @@ from participation.models import (
     Meeting,
     Membership,
     Programme,
+    TrainingModule,
     User,
 )
 from reports.models import Goal, Report
@@ -202,6 +203,9 @@ def build_world() -> SimpleNamespace:
         "annual_task_id": AnnualTask.objects.get(
             programme=a, owner=people.steering, title__startswith="Gjennomgang"
         ).pk,
+        "module_id": TrainingModule.objects.get(
+            programme=a, title="Innføring i brukermedvirkning"
+        ).pk,
     }
 
     # B: another programme, one object of each kind, and its coordinator.
@@ -275,6 +279,14 @@ def build_world() -> SimpleNamespace:
             question=b_question, author=other_coord, text="Kommentar"
         ).pk,
         "annual_task_id": AnnualTask.objects.create(programme=b, title="Budsjett", month=10).pk,
+        "module_id": TrainingModule.objects.create(
+            programme=b,
+            title="Innføring",
+            description="Om prosjektet",
+            audiences=["resource_group", "coordinators"],
+            duration_minutes=30,
+            is_self_study=True,
+        ).pk,
         "office_code": b.offices.first().code,
         # An office of the other programme only (its first office is shared with the demo).
         "office_id": b_own_office.pk,

@@ -129,6 +129,17 @@ PERMISSIONS = {
     "advisor_time_record": Row(both={STEERING, COORDINATOR}),
     "person_municipality": Row(both={COORDINATOR}, kwargs={"person_id": "member_person_id"}),
     "audit_log": Row(both={COORDINATOR}),
+    # Training: the coordinator runs the modules and the table; everyone reads the modules
+    # meant for them and their own page. The demo's "module_id" is the introduction, a
+    # self-study module for every role, so each marks it done themselves.
+    "training_overview": Row(get={COORDINATOR}, post=NOBODY),
+    "training_module_create": Row(both={COORDINATOR}),
+    "training_record": Row(both={COORDINATOR}),
+    "training_mine": Row(get=PROGRAMME, post=NOBODY),
+    "training_module": Row(get=PROGRAMME, post=NOBODY),
+    "training_module_edit": Row(both={COORDINATOR}),
+    "training_module_done": Row(get=NOBODY, post=PROGRAMME),
+    "training_module_remove": Row(both={COORDINATOR}),
     # --- resourcegroup -------------------------------------------------------------------
     "resourcegroup:index": Row(both={MEMBER, PAID_REP, COORDINATOR}),
     "resourcegroup:my_hours": Row(both={PAID_REP}),

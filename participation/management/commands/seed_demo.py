@@ -19,6 +19,7 @@ from participation.demo import (
     seed_setup,
     seed_structure,
 )
+from participation.demo.training import seed_training
 
 
 def app_seeders():
@@ -50,6 +51,7 @@ class Command(BaseCommand):
             seed_meetings(programme=programme)
             seed_setup(programme=programme)
             seed_structure(programme=programme)
+            seed_training(programme=programme)
             for label, seed in app_seeders():
                 seed(programme=programme)
                 if options["verbosity"] > 1:
