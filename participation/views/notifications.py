@@ -41,7 +41,7 @@ FOR_EVERYONE = [
     Kind.INPUT_ANSWERED,
 ]
 # Those an input can be given to: coordinators, office leaders and advisors.
-FOR_INPUT_OWNERS = [Kind.INPUT_DUE, Kind.INPUT_OVERDUE]
+FOR_INPUT_OWNERS = [Kind.INPUT_ASSIGNED, Kind.INPUT_DUE, Kind.INPUT_OVERDUE]
 FOR_COORDINATORS = [
     Kind.MINUTES_APPROVAL,
     Kind.INPUT_FEEDBACK,
