@@ -78,14 +78,28 @@ def input_create(
     item.save()
     InputEvent.objects.create(input=item, to_status=item.status, by=raised_by)
     if item.has_owner:
+        # Given when it was raised: an input registered afterwards keeps that day.
+        at = None if raised_on >= timezone.localdate() else _midday(raised_on)
         _record_owner_change(
-            item, by=raised_by, before=(None, None, None, None), reason="", notify=True
+            item, by=raised_by, before=(None, None, None, None), reason="", notify=True, at=at
         )
     return item
 
 
+def _midday(day: datetime.date) -> datetime.datetime:
+    from .meetings import local_datetime
+
+    return local_datetime(day, datetime.time(12, 0))
+
+
 def _record_owner_change(
-    item: Input, *, by: User | None, before: tuple, reason: str, notify: bool
+    item: Input,
+    *,
+    by: User | None,
+    before: tuple,
+    reason: str,
+    notify: bool,
+    at: datetime.datetime | None = None,
 ) -> InputOwnerChange:
     """Store one change of owner or due date; when the owner changed, tell the new owners
     (after the commit; never the person who made the change)."""
@@ -102,6 +116,7 @@ def _record_owner_change(
         to_due_on=item.feedback_due_on,
         by=by,
         reason=reason.strip(),
+        at=at or timezone.now(),
     )
     if notify and change.owner_changed and item.has_owner:
         from ..tasks import notify_input_assigned
@@ -122,6 +137,7 @@ def input_assign(
     today: datetime.date | None = None,
     by: User | None = None,
     reason: str = "",
+    now: datetime.datetime | None = None,
 ) -> Input:
     """Give the input to its owners (an office, a group and/or a person of this programme)
     with the date the answer is due; without a date the due date stays as it is (set from the
@@ -146,7 +162,7 @@ def input_assign(
         fields.append("feedback_due_on")
     input.save(update_fields=fields)
     if before != (office, group, person, input.feedback_due_on):
-        _record_owner_change(input, by=by, before=before, reason=reason, notify=True)
+        _record_owner_change(input, by=by, before=before, reason=reason, notify=True, at=now)
     return input
 
 
