@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from ..models import (
@@ -50,6 +50,8 @@ class MeetingDetail:
     # Open items from earlier meetings of the group: they are followed up here.
     carried_over: list[ActionItem]
     inputs: list
+    # Follow-ups of earlier decisions closed since the group last met.
+    followed_up: list[ActionItem]
 
 
 def meeting_detail(*, meeting: Meeting) -> MeetingDetail:
@@ -88,6 +90,7 @@ def meeting_detail(*, meeting: Meeting) -> MeetingDetail:
         ),
         carried_over=carried_over,
         inputs=list(meeting.inputs.all()),
+        followed_up=follow_ups_closed_since_last_meeting(meeting=meeting),
     )
 
 
@@ -103,6 +106,30 @@ def open_follow_ups_before(*, meeting: Meeting) -> list[ActionItem]:
         )
         .select_related("owner", "meeting", "decision")
         .order_by("due_on", "pk")
+    )
+
+
+def follow_ups_closed_since_last_meeting(*, meeting: Meeting) -> list[ActionItem]:
+    """Follow-ups of the group's earlier decisions done or dropped since its previous meeting
+    began (and before this one ended): what the group hears came of its decisions."""
+    # One query: without a previous meeting the subquery is NULL and nothing matches.
+    previous = (
+        Meeting.objects.filter(group=meeting.group_id, starts_at__lt=meeting.starts_at)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("-starts_at")
+        .values("starts_at")[:1]
+    )
+    return list(
+        ActionItem.objects.filter(
+            group=meeting.group_id,
+            decision__isnull=False,
+            meeting__starts_at__lt=meeting.starts_at,
+            closed_at__gte=Subquery(previous),
+            closed_at__lt=meeting.ends_at,
+        )
+        .exclude(status=ActionItem.Status.OPEN)
+        .select_related("owner", "meeting", "decision")
+        .order_by("closed_at", "pk")
     )
 
 
@@ -220,6 +247,7 @@ __all__ = [
     "attendance_by_membership",
     "decision_follow_ups",
     "follow_up_summary",
+    "follow_ups_closed_since_last_meeting",
     "meeting_detail",
     "meeting_list_for_group",
     "open_follow_ups_before",

@@ -14,6 +14,7 @@ from participation.selectors.meetings import (
     action_items_owed_by,
     decision_follow_ups,
     follow_up_summary,
+    follow_ups_closed_since_last_meeting,
     open_follow_ups_before,
     overdue_follow_ups,
 )
@@ -407,3 +408,24 @@ def test_a_member_does_not_see_a_draft_decision_at_the_next_meeting(
     page = client.get(f"/p/best/meetings/{next_meeting.pk}/").content.decode()
 
     assert "Follows up a decision" in page and "Vi lager en plakat" not in page
+
+
+def test_the_next_meeting_hears_what_came_of_a_follow_up_done_since(
+    login, client, cast, owed, next_meeting
+):
+    services.action_item_set_status(action_item=owed, status="done", note="Hengt opp")
+    login(cast.coordinator)
+
+    page = client.get(f"/p/best/meetings/{next_meeting.pk}/").content.decode()
+
+    assert "Decisions followed up since the last meeting" in page
+    assert "Trykke plakaten – Done" in page and "Hengt opp" in page
+
+
+def test_a_follow_up_done_before_the_last_meeting_is_old_news(cast, owed, held, next_meeting):
+    services.action_item_set_status(action_item=owed, status="done")
+    ActionItem.objects.filter(pk=owed.pk).update(
+        closed_at=held.starts_at - datetime.timedelta(days=1)
+    )
+
+    assert follow_ups_closed_since_last_meeting(meeting=next_meeting) == []
