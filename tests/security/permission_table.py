@@ -177,6 +177,8 @@ PERMISSIONS = {
     "resourcegroup:application_withdraw_consent": Row(both={COORDINATOR}),
     "resourcegroup:apply": Row(both=EVERYONE),
     "resourcegroup:apply_thanks": Row(both=EVERYONE),
+    # The applicant's own withdrawal link: the random key is the proof, so nobody here has one.
+    "resourcegroup:apply_withdraw": Row(both=NOBODY),
     "resourcegroup:travel_list": Row(both={MEMBER, PAID_REP, COORDINATOR}),
     "resourcegroup:travel_new": Row(both={MEMBER, PAID_REP}),
     "resourcegroup:travel_detail": Row(both={MEMBER, COORDINATOR}),
@@ -305,4 +307,10 @@ PERMISSIONS = {
     "reports:meeting_minutes_pdf": Row(both={MEMBER, PAID_REP, STEERING, COORDINATOR}),
     "reports:offer_list_pdf": Row(both=PROGRAMME),
     "reports:offer_poster_pdf": Row(both=PROGRAMME),
+    # Goals: the programme's staff read them; coordinators change them.
+    "reports:goal_list": Row(both={ADVISOR, STEERING, COORDINATOR}),
+    "reports:goal_create": Row(both={COORDINATOR}),
+    "reports:goal_edit": Row(both={COORDINATOR}),
+    "reports:goal_archive": Row(get=NOBODY, post={COORDINATOR}),
+    "reports:goal_restore": Row(get=NOBODY, post={COORDINATOR}),
 }
