@@ -5,10 +5,11 @@ by the steering report through public selectors."""
 import datetime
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from participation import services
+from participation import reminders, services
 from participation.models import ActionItem, Membership
 from participation.selectors.meetings import (
     action_items_owed_by,
@@ -18,6 +19,7 @@ from participation.selectors.meetings import (
     open_follow_ups_before,
     overdue_follow_ups,
 )
+from participation.services.meetings import local_datetime
 from tests.participation.factories import GroupFactory, MembershipFactory
 from tests.participation.factories_meetings import (
     ActionItemFactory,
@@ -429,3 +431,17 @@ def test_a_follow_up_done_before_the_last_meeting_is_old_news(cast, owed, held, 
     )
 
     assert follow_ups_closed_since_last_meeting(meeting=next_meeting) == []
+
+
+def test_the_overdue_reminder_names_the_decision_followed_up(cast, owed, settings):
+    settings.MEDVIRK_BASE_URL = "https://medvirk.example.no"
+    noon = local_datetime(today(), datetime.time(12, 0))
+    result = reminders.SweepResult(at=noon)
+
+    reminders.action_items_overdue(now=noon, result=result)
+
+    (message,) = mail.outbox
+    assert message.to == ["member@example.org"]
+    assert "Trykke plakaten" in message.body
+    # In the member's language, Norwegian by default.
+    assert "følger opp vedtaket «Vi lager en plakat om aktivitetsplikt.»" in message.body
