@@ -312,6 +312,20 @@ def can_mark_annual_task(access: ProgrammeAccess, task) -> bool:
     )
 
 
+def can_change_action_item(access: ProgrammeAccess, item) -> bool:
+    """Marking an action item (a decision's follow-up among them) done, dropped or open: those
+    who write the group's minutes, and the person who owns it."""
+    return access.can_write_for(item.group) or (
+        item.owner_id is not None and item.owner_id == access.person_id
+    )
+
+
+def require_action_item_change(access: ProgrammeAccess, item) -> None:
+    """404 to all but those who may (can_change_action_item)."""
+    if not can_change_action_item(access, item):
+        raise Http404
+
+
 def require_writer(access: ProgrammeAccess, group: Group) -> None:
     if not access.can_write_for(group):
         raise Http404

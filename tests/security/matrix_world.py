@@ -63,6 +63,7 @@ from tests.participation.factories_inputs import InputFactory
 from tests.participation.factories_meetings import (
     ActionItemFactory,
     AgendaItemFactory,
+    DecisionFactory,
     MeetingFactory,
 )
 from tests.reports.factories import ReportFactory
@@ -140,7 +141,12 @@ def build_world() -> SimpleNamespace:
         "agenda_item_id": AgendaItemFactory(
             meeting=held, number=99, state=AgendaItem.State.PROPOSED
         ).pk,
-        "action_item_id": ActionItem.objects.filter(group=resource).first().pk,
+        # Not the plain member's own: its owner may mark it too (tests/participation covers it).
+        "action_item_id": ActionItem.objects.filter(group=resource)
+        .exclude(owner=people.member)
+        .first()
+        .pk,
+        "decision_id": DecisionFactory(meeting=held).pk,
         "input_id": Input.objects.filter(programme=a).order_by("pk").first().pk,
         # An open input the demo gives to NAV Gjøvik, whose leader is the steering member.
         "owned_input_id": Input.objects.filter(
@@ -243,6 +249,7 @@ def build_world() -> SimpleNamespace:
         "meeting_id": b_meeting.pk,
         "agenda_item_id": AgendaItemFactory(meeting=b_meeting).pk,
         "action_item_id": ActionItemFactory(meeting=b_meeting, group=b_group).pk,
+        "decision_id": DecisionFactory(meeting=b_meeting).pk,
         "input_id": InputFactory(programme=b, group=b_group).pk,
         "owned_input_id": InputFactory(programme=b, group=b_group).pk,
         "year": A["year"],

@@ -86,6 +86,10 @@ PERMISSIONS = {
     "meeting_minutes_approve": Row(both={COORDINATOR}),
     "meeting_decision_add": Row(get=NOBODY, post={PAID_REP, COORDINATOR}),
     "meeting_action_add": Row(get=NOBODY, post={PAID_REP, COORDINATOR}),
+    # Those who record decisions add who follows one up, by when and what.
+    "decision_follow_up_add": Row(
+        get=NOBODY, post={PAID_REP, COORDINATOR}, kwargs={"decision_id": "decision_id"}
+    ),
     "action_item_status": Row(
         get=NOBODY, post={PAID_REP, COORDINATOR}, kwargs={"item_id": "action_item_id"}
     ),

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from participation.demo import (
     DEMO_LOGINS,
+    seed_follow_ups,
     seed_meetings,
     seed_participation,
     seed_setup,
@@ -49,6 +50,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             programme = seed_participation(password=password)
             seed_meetings(programme=programme)
+            seed_follow_ups(programme=programme)
             seed_setup(programme=programme)
             seed_structure(programme=programme)
             seed_training(programme=programme)
