@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "surveys",
     "offers",
     "reports",
+    "ops",
 ]
 
 MIDDLEWARE = [

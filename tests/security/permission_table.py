@@ -303,4 +303,6 @@ PERMISSIONS = {
     "reports:meeting_minutes_pdf": Row(both={MEMBER, PAID_REP, STEERING, COORDINATOR}),
     "reports:offer_list_pdf": Row(both=PROGRAMME),
     "reports:offer_poster_pdf": Row(both=PROGRAMME),
+    # --- ops: Django staff only (none of the roles is staff; tests/ops covers staff) --------
+    "ops:status": Row(both=NOBODY),
 }
