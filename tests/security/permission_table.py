@@ -303,6 +303,12 @@ PERMISSIONS = {
     "reports:meeting_minutes_pdf": Row(both={MEMBER, PAID_REP, STEERING, COORDINATOR}),
     "reports:offer_list_pdf": Row(both=PROGRAMME),
     "reports:offer_poster_pdf": Row(both=PROGRAMME),
+    # Goals: the programme's staff read them; coordinators change them.
+    "reports:goal_list": Row(both={ADVISOR, STEERING, COORDINATOR}),
+    "reports:goal_create": Row(both={COORDINATOR}),
+    "reports:goal_edit": Row(both={COORDINATOR}),
+    "reports:goal_archive": Row(get=NOBODY, post={COORDINATOR}),
+    "reports:goal_restore": Row(get=NOBODY, post={COORDINATOR}),
     # --- ops: Django staff only (none of the roles is staff; tests/ops covers staff) --------
     "ops:status": Row(both=NOBODY),
 }
