@@ -6,7 +6,7 @@ from the environment without a new image.
 
 import os
 
-# 2 cores: 2 × cores + 1 = 5 sync workers is the usual rule, but each holds ~120 MB of Django
+# 2 cores: 2 × cores + 1 = 5 sync workers is the usual rule, but each holds ~110 MB of Django
 # and Medvirk's pages wait on the database, not the CPU; 3 leaves room for the Celery workers.
 workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
 # Sync workers: no request streams, and a slow phone upload is buffered by the proxy in front.
