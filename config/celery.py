@@ -28,8 +28,13 @@ def route_task(name, args, kwargs, options, task=None, **kw):
 
 
 @signals.setup_logging.connect
-def keep_django_logging(**kwargs):
-    """Leave logging to Django's LOGGING (JSON lines with the task id), not Celery's own."""
+def use_django_logging(**kwargs):
+    """Worker and beat log through Django's LOGGING (JSON lines with the task id), not Celery's."""
+    from logging.config import dictConfig
+
+    from django.conf import settings
+
+    dictConfig(settings.LOGGING)
 
 
 @signals.task_prerun.connect

@@ -123,3 +123,37 @@ def test_the_image_starts_gunicorn_with_its_settings_and_checks_its_health(docke
     text = "\n".join(dockerfile)
     assert 'CMD ["gunicorn", "--config", "config/gunicorn.conf.py"' in text
     assert "HEALTHCHECK" in text and "config.healthcheck" in text
+
+
+def test_the_container_health_check_asks_as_the_sites_host(monkeypatch):
+    from config import healthcheck
+
+    seen = {}
+
+    class Answer:
+        status = 200
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+    def urlopen(request, timeout):
+        seen["url"], seen["host"] = request.full_url, request.get_header("Host")
+        return Answer()
+
+    monkeypatch.setenv("DJANGO_ALLOWED_HOSTS", "medvirk.example.org,localhost")
+    monkeypatch.setenv("GUNICORN_BIND", "0.0.0.0:8001")
+    monkeypatch.setattr(healthcheck.urllib.request, "urlopen", urlopen)
+
+    assert healthcheck.main() == 0
+    assert seen == {"url": "http://127.0.0.1:8001/healthz", "host": "medvirk.example.org"}
+
+
+def test_the_container_health_check_fails_when_nothing_answers(monkeypatch):
+    from config import healthcheck
+
+    monkeypatch.setenv("GUNICORN_BIND", "127.0.0.1:1")  # nothing listens on port 1
+
+    assert healthcheck.main() == 1
