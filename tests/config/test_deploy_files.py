@@ -157,3 +157,14 @@ def test_the_container_health_check_fails_when_nothing_answers(monkeypatch):
     monkeypatch.setenv("GUNICORN_BIND", "127.0.0.1:1")  # nothing listens on port 1
 
     assert healthcheck.main() == 1
+
+
+def test_the_compose_workers_take_the_queues_the_app_routes_to(compose, settings):
+    from config.celery import app
+
+    taken = set()
+    for name in ("worker", "worker-pdf"):
+        for part in compose["services"][name]["command"]:
+            if part.startswith("--queues="):
+                taken |= set(part.removeprefix("--queues=").split(","))
+    assert taken == {app.conf.task_default_queue, settings.MEDVIRK_PDF_QUEUE}
