@@ -11,6 +11,7 @@ import xstatic.pkg.bootstrap
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from kombu import Queue
 
 from config.error_reporting import parse_admins, sentry_init
 
@@ -250,6 +251,8 @@ CELERY_TIMEZONE = TIME_ZONE
 MEDVIRK_PDF_QUEUE = "pdf"
 CELERY_TASK_DEFAULT_QUEUE = "celery"
 CELERY_TASK_ROUTES = ("config.celery.route_task",)
+# A plain `celery -A config worker` takes both queues; `--queues=celery` or `--queues=pdf` one.
+CELERY_TASK_QUEUES = (Queue(CELERY_TASK_DEFAULT_QUEUE), Queue(MEDVIRK_PDF_QUEUE))
 # The worker logs through Django's LOGGING (config/logs.py), with each task's id on its lines.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_ENABLE_UTC = True

@@ -33,3 +33,8 @@ def test_every_scheduled_task_is_on_the_default_queue():
     # Beat's own entries are light; the renders they start are routed to "pdf" when queued.
     for entry in settings.CELERY_BEAT_SCHEDULE.values():
         assert queue_of(entry["task"]) == "celery", entry["task"]
+
+
+def test_a_plain_worker_takes_both_queues():
+    # CONTRACT.md's `celery -A config worker` (no --queues) must still render reports.
+    assert set(app.amqp.queues) == {"celery", "pdf"}
