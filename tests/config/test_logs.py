@@ -173,3 +173,10 @@ def test_gunicorn_access_line_has_no_query_string_or_secret(monkeypatch):
     assert json.loads(line)["request_id"] == "trace-0001-abcd"
     for private in ("Zk3-secret", "K7Q2M9XZ", "203.0.113.9", "198.51.100.7"):
         assert private not in line
+
+
+def test_an_unknown_log_format_is_refused(monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_LOG_FORMAT"):
+        production_settings(monkeypatch, DJANGO_LOG_FORMAT="xml")
