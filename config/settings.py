@@ -346,7 +346,11 @@ LOGGING = {
             "reporter_class": "config.error_reporting.PrivateExceptionReporter",
         },
     },
-    "loggers": {"django": {"handlers": ["mail_admins"], "level": "INFO"}},
+    "loggers": {
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        # runserver's request lines (`make run`) through the same private formatter.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
 }
 DEFAULT_EXCEPTION_REPORTER = "config.error_reporting.PrivateExceptionReporter"

@@ -180,3 +180,27 @@ def test_an_unknown_log_format_is_refused(monkeypatch):
 
     with pytest.raises(ImproperlyConfigured, match="DJANGO_LOG_FORMAT"):
         production_settings(monkeypatch, DJANGO_LOG_FORMAT="xml")
+
+
+def test_runservers_request_lines_drop_the_query_string_too():
+    from config.logs import TextFormatter
+
+    record = logging.LogRecord(
+        "django.server",
+        logging.INFO,
+        "",
+        0,
+        '"%s" %s %s',
+        ("GET /s/fm/?c=K7Q2M9XZ HTTP/1.1", 200, 9),
+        None,
+    )
+
+    line = TextFormatter().format(record)
+
+    assert '"GET /s/fm/ HTTP/1.1" 200 9' in line and "K7Q2M9XZ" not in line
+
+
+def test_runservers_request_lines_use_the_private_console(monkeypatch):
+    settings = production_settings(monkeypatch, DJANGO_DEBUG="true", MEDVIRK_BASE_URL="http://x")
+
+    assert settings["LOGGING"]["loggers"]["django.server"]["handlers"] == ["console"]
