@@ -3,7 +3,8 @@ meeting held took two decisions (one followed up and done, one under way; its mi
 approved), and the meeting before it took one whose follow-up is past its date. The steering
 report's decisions section and its "follow-up overdue" item show them on any date.
 
-Idempotent: nothing is added when a steering decision already has a follow-up.
+Idempotent: nothing is added when a steering decision already has a follow-up. Seeded after
+seed_follow_ups (the other groups' follow-ups), which stops once any decision has one.
 """
 
 import datetime
@@ -66,14 +67,12 @@ def seed_decision_follow_ups(*, programme: Programme) -> None:
 
 def _follow_up(meeting, text, title, owner, days, status):
     decision = services.decision_add(meeting=meeting, text=text)
-    item = services.action_item_create(
-        meeting=meeting,
+    item = services.decision_follow_up_add(
+        decision=decision,
         title=title,
         owner=owner,
         due_on=timezone.localdate(meeting.starts_at) + datetime.timedelta(days=days),
     )
-    # Linked directly: the follow-up form for decisions comes with its own service.
-    ActionItem.objects.filter(pk=item.pk).update(decision=decision)
     if status != ActionItem.Status.OPEN:
         services.action_item_set_status(
             action_item=item, status=status, note="Sendt ut på e-post og tatt opp på fagmøtene."
