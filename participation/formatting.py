@@ -4,16 +4,17 @@ App pages (the template filters in participation/templatetags/figures.py), PDFs 
 all format hours, money and percentages here, each rounded once and the same way (half up), so
 that a figure reads the same on the budget page, in the steering report and in the payroll file.
 
-Numbers always use the Norwegian form (a no-break space between thousands, a decimal comma),
-whatever the language of the page, so a figure never breaks across two lines. Month names
-follow the active language (bokmål by default). CSV cells have no thousands separator, so that
-a spreadsheet reads them as numbers.
+Numbers take the form of the page's language: in Norwegian a no-break space between thousands
+and a decimal comma (1 234,5), in English a comma and a decimal point (1,234.5), so that "2.5
+hours" is never read as 25 by either. Month names follow the active language too. CSV cells
+are always Norwegian (the payroll systems read a decimal comma) and have no thousands
+separator, so that a spreadsheet reads them as numbers.
 """
 
 import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 
 NBSP = "\u00a0"
 # Hours are kept to the quarter hour; shown to two decimals at most (1,75).
@@ -29,10 +30,11 @@ def format_date(value: datetime.date | datetime.datetime | None) -> str:
     return formats.date_format(value, "DATE_FORMAT")
 
 
-def format_number(value, decimals: int = 0) -> str:
-    """1 234 or 1 234,5 with the given decimals; minus sign for negatives."""
+def format_number(value, decimals: int = 0, *, language: str | None = None) -> str:
+    """1 234 or 1 234,5 with the given decimals (1,234.5 in English); minus sign for negatives."""
     if value is None:
         return ""
+    thousands, point = _separators(language or translation.get_language() or "nb")
     number = _rounded(value, decimals)
     sign = "−" if number < 0 else ""
     whole, _, fraction = f"{abs(number):f}".partition(".")
@@ -40,10 +42,15 @@ def format_number(value, decimals: int = 0) -> str:
     while whole:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
-    text = NBSP.join(groups) or "0"
+    text = thousands.join(groups) or "0"
     if decimals:
-        text += "," + fraction.ljust(decimals, "0")[:decimals]
+        text += point + fraction.ljust(decimals, "0")[:decimals]
     return sign + text
+
+
+def _separators(language: str) -> tuple[str, str]:
+    """(thousands, decimal point): English's, else the Norwegian ones bokmål and nynorsk share."""
+    return (",", ".") if language.startswith("en") else (NBSP, ",")
 
 
 def _rounded(value, decimals: int) -> Decimal:
@@ -91,7 +98,7 @@ def csv_number(value, decimals: int = 2) -> str:
     (1234,50), so that a Norwegian spreadsheet reads it as a number."""
     if value is None:
         return ""
-    return format_number(value, decimals).replace(NBSP, "").replace("−", "-")
+    return format_number(value, decimals, language="nb").replace(NBSP, "").replace("−", "-")
 
 
 def csv_hours(value) -> str:

@@ -85,3 +85,12 @@ def test_a_csv_cell_has_the_same_rounding_without_thousands_separator():
 def test_the_page_and_the_csv_show_the_same_amount():
     amount = Decimal("98765.435")
     assert format_nok(amount).replace(NBSP, "").removesuffix("kr") == csv_number(amount)
+
+
+def test_an_english_page_gets_a_decimal_point_and_a_csv_stays_norwegian():
+    with translation.override("en"):
+        assert format_hours(Decimal("2.50")) == "2.5"
+        assert format_nok(Decimal("1234.5")) == f"1,234.50{NBSP}kr"
+        assert csv_hours(Decimal("12.5")) == "12,50"
+    with translation.override("nn"):
+        assert format_hours(Decimal("2.50")) == "2,5"

@@ -162,7 +162,7 @@ def test_an_overspent_line_shows_what_is_used_against_its_amount(september):
     items = _budget_items(september, _line("over", used=Decimal("9000"), committed=Decimal("2500")))
 
     assert items[0].text == "The budget line “Honorar” is overspent."
-    assert items[0].figure == "11\u00a0500\u00a0kr used and committed of 10\u00a0000\u00a0kr"
+    assert items[0].figure == "11,500\u00a0kr used and committed of 10,000\u00a0kr"
 
 
 def test_no_budget_item_on_track_or_without_budget_lines(september):

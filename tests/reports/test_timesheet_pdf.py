@@ -98,14 +98,14 @@ def test_representative_gets_their_own_month(login, client, cast, reps, timeshee
     assert response["Content-Type"] == "application/pdf"
     text = _text(response.content)
     assert "Emma Johansen" in text and "March 2024" in text
-    assert "250,50 kr" in text
+    assert "250.50 kr" in text
     assert "5 March 2024" in text and "12 March 2024" in text
-    # Hours as on the app's pages (participation.formatting): 2, 3,5.
-    assert "3,5" in text and "3,50" not in text
+    # Hours as on the app's pages (participation.formatting): 2, 3.5 in English.
+    assert "3.5" in text and "3.50" not in text
     assert "Preparation" in text and "Group meeting" in text
     assert "Gruppemøte i mars" in text and "Leste innkallingsbrevene" in text
     # 5.5 hours at 250.50 NOK.
-    assert "5,5" in text and "1 377,75 kr" in text
+    assert "5.5" in text and "1,377.75 kr" in text
     assert "Approved" in text and "3 April 2024 by Hanne Koordinator" in text
 
 
@@ -175,7 +175,7 @@ def test_month_without_entries_still_renders(login, client, cast, reps):
 
     assert response.status_code == 200
     text = _text(response.content)
-    assert "No hours logged this month." in text and "0,00 kr" in text
+    assert "No hours logged this month." in text and "0.00 kr" in text
 
 
 def test_the_timesheet_pages_link_to_the_pdf(login, client, cast, reps, timesheet):

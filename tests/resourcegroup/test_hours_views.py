@@ -30,7 +30,7 @@ def test_a_representative_logs_hours_and_sees_them(login, client, english, cast,
     )
 
     body = response.content.decode()
-    assert "2,5 hours on 5 March are saved" in body
+    assert "2.5 hours on 5 March are saved" in body
     assert "Saksliste" in body
     entry = TimeEntry.objects.get()
     assert entry.hours == Decimal("2.5")
@@ -192,8 +192,8 @@ def test_the_months_list_shows_only_own_months(login, client, english, cast, rep
 
     body = client.get("/p/best/resource-group/hours/").content.decode()
 
-    assert "3,25" in body
-    assert "7,75" not in body
+    assert "3.25" in body
+    assert "7.75" not in body
 
 
 @pytest.mark.parametrize("who", ["member", "advisor", "leader", "outsider", "coordinator"])

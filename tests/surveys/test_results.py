@@ -223,7 +223,7 @@ def test_with_an_open_link_it_counts_answers_per_first_meeting_not_a_response_ra
 
     assert "Answers per first meeting recorded" in body
     assert "It is not a response rate." in body
-    assert "0,50" in body
+    assert "0.50" in body
 
 
 def test_more_answers_than_first_meetings_are_shown_as_they_are_not_capped(
