@@ -39,6 +39,7 @@ from participation.services.meetings import local_datetime
 from resourcegroup.selectors.budget import budget_status, spend_totals
 
 from .charts import Bar, data_url, percent_bars
+from .offices import office_cards
 
 logger = logging.getLogger(__name__)
 
@@ -720,6 +721,18 @@ def key_figures(source: ReportInput, sections: dict[str, Section]) -> Section:
     )
 
 
+def offices(source: ReportInput) -> Section:
+    """Each office's card, a page each, after the programme-wide sections (reports.offices)."""
+    cards = office_cards(programme=source.programme, period=source.period, now=source.now)
+    return Section(
+        "office-cards",
+        _("Each office's card"),
+        "reports/offices/_report_section.html",
+        {"cards": cards} if cards else None,
+        _("The programme has no offices in use."),
+    )
+
+
 SECTIONS: list[Callable[[ReportInput], Section]] = [
     meetings_held,
     attendance,
@@ -731,6 +744,7 @@ SECTIONS: list[Callable[[ReportInput], Section]] = [
     survey,
     hours,
     offers,
+    offices,
 ]
 
 

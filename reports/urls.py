@@ -1,6 +1,6 @@
 """reports' URLs: each subject's PDF views module keeps its own `urlpatterns`."""
 
-from .views import checklists, minutes, offers, resourcegroup, steering, surveys
+from .views import checklists, minutes, offers, offices, resourcegroup, steering, surveys
 
 app_name = "reports"
 urlpatterns = (
@@ -10,4 +10,5 @@ urlpatterns = (
     + resourcegroup.urlpatterns
     + minutes.urlpatterns
     + offers.urlpatterns
+    + offices.urlpatterns
 )
