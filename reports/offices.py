@@ -309,6 +309,22 @@ class OfficeSurvey:
     programme_rate: OfficeRate | None
     questions: list[QuestionFigures] = field(default_factory=list)
 
+    @property
+    def questions_with_figures(self) -> list[QuestionFigures]:
+        """The questions with a share who agree to show, for the office or the programme."""
+        return [
+            q
+            for q in self.questions
+            if any(
+                row is not None and row.agree_percent is not None for row in (q.office, q.programme)
+            )
+        ]
+
+    @property
+    def questions_without_figures(self) -> int:
+        """Questions whose shares are hidden on both sides (small groups) or have no answers."""
+        return len(self.questions) - len(self.questions_with_figures)
+
 
 def _programme_row(rows: list[ResultRow]) -> ResultRow | None:
     """All offices; or, where that is hidden (one office too small to subtract), the offices
