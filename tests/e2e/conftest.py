@@ -4,13 +4,19 @@ Without Chromium the tests are skipped, so that `make test` works on a bare lapt
 MEDVIRK_REQUIRE_BROWSER=1 so that a missing browser fails the run instead of hiding it.
 """
 
+import datetime
 import os
 import shutil
+import sqlite3
 from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core import mail
 from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
 from playwright.sync_api import expect
 
 # A loaded CI machine can take more than Playwright's five seconds to show a page; a real
@@ -125,9 +131,40 @@ def page(open_page):
     return open_page(LAPTOP)
 
 
+# One seeded demo per worker process and day, kept as a copy of the in-memory SQLite database.
+_demo_snapshot: dict[datetime.date, sqlite3.Connection] = {}
+
+
 @pytest.fixture
 def demo(transactional_db):
-    """The Gjøvik-region demo, as `make run` loads it."""
+    """The Gjøvik-region demo, as `make run` loads it.
+
+    Seeding takes about ten seconds and thirty journeys use it, so on the in-memory SQLite of
+    `make test` the first journey of a worker seeds it and keeps a copy of the whole database
+    (SQLite's backup API); later journeys get that copy back in milliseconds. The copy is kept
+    per day, as the demo's dates are relative to today. Elsewhere every journey seeds it.
+    """
+    if not (connection.vendor == "sqlite" and connection.is_in_memory_db()):
+        _seed_demo()
+        return
+    connection.ensure_connection()
+    today = timezone.localdate()
+    snapshot = _demo_snapshot.get(today)
+    if snapshot is None:
+        _seed_demo()
+        snapshot = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(snapshot)
+        _demo_snapshot.clear()
+        _demo_snapshot[today] = snapshot
+    else:
+        snapshot.backup(connection.connection)
+        # Content types are cached by id; the copy brings back its own rows.
+        ContentType.objects.clear_cache()
+    # Both ways start the journey with an empty outbox: seeding sends invitations.
+    mail.outbox.clear()
+
+
+def _seed_demo():
     call_command("seed_demo", password=DEMO_PASSWORD, stdout=StringIO())
 
 
