@@ -274,14 +274,14 @@ def _answered_at(item: Input) -> datetime.datetime | None:
 
 def _inputs(*, programme: Programme, period: "Period", until: datetime.datetime):
     end_day = min(period.end, timezone.localdate(until))
-    owed = inputs_owed_per_office(
-        programme=programme, end=period.end, since=period.start_at, until=until
-    )
+    owed = inputs_owed_per_office(programme=programme, end=period.end, since=period.start_at)
     cards = {}
     for office_id, items in owed.items():
         card = OfficeInputs()
         for item in items:
             answered = _answered_at(item)
+            if answered is not None and answered < period.start_at:
+                continue  # closed before the period without a feedback time of its own
             day = timezone.localdate(answered) if answered and answered < until else None
             late = max(0, ((day or end_day) - item.feedback_due_on).days)
             card.items.append(OwedInput(item, day, late))

@@ -49,12 +49,11 @@ def inputs_owed_per_office(
     programme: Programme,
     end: datetime.date,
     since: datetime.datetime,
-    until: datetime.datetime,
 ) -> dict[int, list[Input]]:
     """Office id → the inputs it owed an answer to in a period: given to the office, or by name
-    to one of its leaders or advisors in the programme's groups; due by the period's end and
-    not answered before it began, or answered in it (`since` ≤ answer < `until`). Two queries.
-    """
+    to one of its leaders or advisors in the programme's groups; raised by the period's end and
+    not answered before it began (`since`). Two queries; the caller decides, as of its own
+    moment, which were answered on time, late or not yet."""
     people_offices: dict[int, set[int]] = defaultdict(set)
     for person_id, office_id in (
         Membership.objects.filter(
@@ -65,15 +64,10 @@ def inputs_owed_per_office(
     ):
         people_offices[person_id].add(office_id)
     office_ids = set(programme.offices.values_list("pk", flat=True))
-    in_period = Q(feedback_due_on__lte=end) & (
-        Q(feedback_at__isnull=True) | Q(feedback_at__gte=since)
-    )
-    answered_in_period = Q(feedback_at__gte=since, feedback_at__lt=until)
     inputs = (
-        Input.objects.filter(programme=programme)
-        .filter(in_period | answered_in_period)
+        Input.objects.filter(programme=programme, raised_on__lte=end)
+        .filter(Q(feedback_at__isnull=True) | Q(feedback_at__gte=since))
         .filter(Q(assigned_office__in=office_ids) | Q(assigned_to__in=list(people_offices)))
-        .exclude(raised_on__gt=end)
         .select_related("assigned_office", "assigned_to", "group")
         .order_by("feedback_due_on", "pk")
     )
