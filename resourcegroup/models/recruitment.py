@@ -151,6 +151,9 @@ class Application(models.Model):
         verbose_name=_("membership"),
     )
     received_at = models.DateTimeField(_("received"), default=timezone.now)
+    # The applicant's own way to withdraw: the receipt carries a random key; only its SHA-256
+    # is stored, so the database alone cannot withdraw anyone's application.
+    withdraw_key_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
 
     class Meta:
         verbose_name = _("application")

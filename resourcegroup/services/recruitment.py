@@ -1,18 +1,29 @@
 """Recruitment: postings, applications, the pipeline, inviting those chosen, deleting the rest."""
 
 import datetime
+import hashlib
+import logging
+import secrets
+import smtplib
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from participation import services as participation_services
 from participation.models import Group, Membership, Programme, User
 from participation.privacy import find_personal_numbers, remove_personal_numbers
+from participation.services.notifications import send_sms
 
 from ..models import Application, ApplicationEvent, Posting
 from ..models.recruitment import APPLICATION_CONSENT
+
+logger = logging.getLogger(__name__)
 
 # Applications that did not lead to a place; deleted a set time after the posting closes.
 NOT_CHOSEN_STATUSES = (Application.Status.NOT_CHOSEN, Application.Status.DECLINED)
@@ -121,10 +132,58 @@ def application_submit(
         consented_at=timezone.now(),
         source=source,
     )
+    withdraw_key = secrets.token_urlsafe(32)
+    application.withdraw_key_hash = _key_hash(withdraw_key)
     application.full_clean()
     application.save()
     ApplicationEvent.objects.create(application=application, to_status=application.status, by=by)
+    # The receipt goes in the language the form was filled in, once the application is stored.
+    transaction.on_commit(lambda: application_receipt_send(application, withdraw_key))
     return application
+
+
+def _key_hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def application_receipt_send(application: Application, withdraw_key: str) -> None:
+    """Tell the applicant the application arrived, with their own link to withdraw it: by
+    email when they gave one, else by SMS. Withdrawing must be as easy as applying."""
+    context = {
+        "application": application,
+        "posting": application.posting,
+        "link": settings.MEDVIRK_BASE_URL.rstrip("/")
+        + reverse("resourcegroup:apply_withdraw", kwargs={"key": withdraw_key}),
+    }
+    if application.email:
+        try:
+            send_mail(
+                subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX
+                + _("We have received your application"),
+                message=render_to_string("resourcegroup/recruitment/receipt_email.txt", context),
+                from_email=None,
+                recipient_list=[application.email],
+            )
+        except (smtplib.SMTPException, OSError):
+            # The application is stored and the coordinator can withdraw it for them; the
+            # applicant must not get an error page for a receipt. Operators see it.
+            logger.exception("The receipt for application %s could not be sent", application.pk)
+    else:
+        send_sms(
+            application.phone,
+            render_to_string("resourcegroup/recruitment/receipt_sms.txt", context).strip(),
+        )
+
+
+def application_by_withdraw_key(key: str) -> Application | None:
+    """The application the key in a receipt belongs to, if it still exists."""
+    if not key:
+        return None
+    return (
+        Application.objects.select_related("posting")
+        .filter(withdraw_key_hash=_key_hash(key))
+        .first()
+    )
 
 
 @transaction.atomic

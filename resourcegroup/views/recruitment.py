@@ -127,9 +127,14 @@ def _note_page(application) -> str:
     return f"application:{application.pk}:note"
 
 
+def _invite_page(application) -> str:
+    return f"application:{application.pk}:invite"
+
+
 def _keep_the_other_notes(request, application, action) -> None:
     """Moving on, inviting and adding a note are one HTML form: whichever button is pressed,
-    the notes typed for the others are posted along and kept until those are saved."""
+    the notes and the address typed for the others are posted along and kept until those are
+    saved."""
     if action != "move":
         keep_typed(
             request,
@@ -144,6 +149,13 @@ def _keep_the_other_notes(request, application, action) -> None:
             fields=NoteForm.base_fields,
             text_fields=("note",),
             prefix=NOTE_PREFIX,
+        )
+    if action != "invite":
+        keep_typed(
+            request,
+            page=_invite_page(application),
+            fields=InviteForm.base_fields,
+            text_fields=("email",),
         )
 
 
@@ -169,7 +181,8 @@ def application_detail(request, slug, application_id):
         request, MoveForm, page=_move_page(application), application=application
     )
     note_form = _form_with_kept(request, NoteForm, page=_note_page(application), prefix=NOTE_PREFIX)
-    invite_form = InviteForm(initial={"email": application.email})
+    kept_invite = kept_typed(request, page=_invite_page(application))
+    invite_form = InviteForm(initial=kept_invite or {"email": application.email})
     try:
         if action == "move":
             move_form = MoveForm(request.POST, application=application)
@@ -195,6 +208,7 @@ def application_detail(request, slug, application_id):
                 service.application_invite(
                     application=application, by=request.user, **invite_form.cleaned_data
                 )
+                forget_typed(request, page=_invite_page(application))
                 messages.success(
                     request,
                     _("%(name)s is now a member of %(group)s, and the invitation is on its way.")
@@ -282,6 +296,31 @@ def apply_thanks(request, posting_slug):
     return render(request, "resourcegroup/recruitment/apply_thanks.html", {"posting": posting})
 
 
+# The key is long and random; this only keeps a script from trying keys by the thousand.
+WITHDRAW_FLOOD = FloodLimit(
+    scope="apply-withdraw", per_address=20, per_target=10, window_seconds=3600
+)
+
+
+def apply_withdraw(request, key):
+    """The applicant's own link from the receipt: a check step, then the application is
+    deleted at once. No login: the random key in the link is the proof. GET never deletes
+    (mail programs open links to scan them)."""
+    if flood_exceeded(request, limit=WITHDRAW_FLOOD, target=key):
+        return flood_refused(request)
+    application = service.application_by_withdraw_key(key)
+    if application is None:
+        return render(request, "resourcegroup/recruitment/apply_withdraw_gone.html", status=404)
+    if request.method == "POST":
+        service.application_withdraw_consent(application=application)
+        return render(request, "resourcegroup/recruitment/apply_withdrawn.html")
+    return render(
+        request,
+        "resourcegroup/recruitment/apply_withdraw.html",
+        {"application": application, "posting": application.posting},
+    )
+
+
 BASE = "p/<slug:slug>/resource-group/recruitment/"
 urlpatterns = [
     path(BASE, posting_list, name="posting_list"),
@@ -299,6 +338,7 @@ urlpatterns = [
         application_withdraw_consent,
         name="application_withdraw_consent",
     ),
+    path("apply/withdraw/<str:key>/", apply_withdraw, name="apply_withdraw"),
     path("apply/<slug:posting_slug>/", apply, name="apply"),
     path("apply/<slug:posting_slug>/thanks/", apply_thanks, name="apply_thanks"),
 ]

@@ -27,7 +27,7 @@ from tests.participation.factories_meetings import days_from_now
 from tests.resourcegroup.factories import PostingFactory
 from tests.surveys.factories import QuestionFactory, SurveyFactory, published_survey
 
-pytestmark = [pytest.mark.django_db, pytest.mark.calendar]
+pytestmark = [pytest.mark.django_db, pytest.mark.calendar, pytest.mark.whole_pages]
 
 # Words and phrases that only turn up when a string was left untranslated.
 ENGLISH_TELLTALES = [

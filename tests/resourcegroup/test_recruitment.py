@@ -551,3 +551,30 @@ def test_an_empty_form_lists_every_missing_answer_at_once(client, english, posti
     assert "email address or a mobile number" in body
     assert "agree that we store it" in body
     assert not Application.objects.exists()
+
+
+def test_an_address_typed_for_the_invitation_survives_saving_a_note(
+    login, client, english, cast, posting
+):
+    application = ApplicationFactory(
+        posting=posting, status="accepted", name="Nora Bakken", email="nora@example.org"
+    )
+    login(cast.coordinator)
+    page = BASE + f"applications/{application.pk}/"
+
+    response = client.post(
+        page,
+        {
+            "action": "note",
+            "note-note": "Ringte henne, hun bruker en annen adresse",
+            "email": "nora.b@example.org",
+            "role": "paid_representative",
+        },
+        follow=True,
+    )
+
+    body = response.content.decode()
+    assert "The note is saved." in body
+    assert 'value="nora.b@example.org"' in body
+    assert 'value="paid_representative" selected' in body
+    assert application.events.filter(note__startswith="Ringte henne").exists()

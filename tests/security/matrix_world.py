@@ -180,6 +180,8 @@ def build_world() -> SimpleNamespace:
         "offer_id": offer.pk,
         "report_id": _done_report(a).pk,
         "token": CalendarFeed.objects.create(user=people.paid_rep).token,
+        # A receipt's withdrawal key: only the applicant holds a real one, so everyone gets 404.
+        "key": "no-such-key",
         "code": offer.public_code,
         "survey_slug": survey.slug,
         "posting_slug": posting.slug,
@@ -277,6 +279,7 @@ def build_world() -> SimpleNamespace:
         "offer_id": b_offer.pk,
         "report_id": _done_report(b).pk,
         "token": CalendarFeed.objects.create(user=b_rep).token,
+        "key": "no-such-key",
         "code": b_offer.public_code,
         "survey_slug": b_survey.slug,
         "posting_slug": b_posting.slug,

@@ -173,6 +173,8 @@ PERMISSIONS = {
     "resourcegroup:application_withdraw_consent": Row(both={COORDINATOR}),
     "resourcegroup:apply": Row(both=EVERYONE),
     "resourcegroup:apply_thanks": Row(both=EVERYONE),
+    # The applicant's own withdrawal link: the random key is the proof, so nobody here has one.
+    "resourcegroup:apply_withdraw": Row(both=NOBODY),
     "resourcegroup:travel_list": Row(both={MEMBER, PAID_REP, COORDINATOR}),
     "resourcegroup:travel_new": Row(both={MEMBER, PAID_REP}),
     "resourcegroup:travel_detail": Row(both={MEMBER, COORDINATOR}),
