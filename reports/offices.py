@@ -192,15 +192,13 @@ class OfficeChecklist:
         return round(self.programme_uses / self.offices, 1) if self.offices else None
 
 
-def _checklists(*, programme: Programme, offices: list[Office], period: "Period"):
+def _checklists(*, programme: Programme, period: "Period") -> dict[int, OfficeChecklist]:
+    """Every office of the programme, so that the programme's figures are whole even when
+    only one office's card is shown."""
+    offices = list(programme.offices.all())
     cards = {office.pk: OfficeChecklist(offices=len(offices)) for office in offices}
     for template in published_templates_with_current_version(programme=programme):
-        figures = adoption(
-            template=template,
-            offices=programme.offices.filter(pk__in=cards),
-            start=period.start,
-            end=period.end,
-        )
+        figures = adoption(template=template, offices=offices, start=period.start, end=period.end)
         ticked = dict.fromkeys(cards, 0)
         offered = dict.fromkeys(cards, 0)
         for point in figures.points:
@@ -409,7 +407,7 @@ def office_cards(
     today = timezone.localdate(now)
     attendance = _attendance(programme=programme, period=period, until=until)
     time_used = advisor_time_per_office(programme=programme, months=period_months(period, today))
-    checklists = _checklists(programme=programme, offices=offices, period=period)
+    checklists = _checklists(programme=programme, period=period)
     inputs = _inputs(programme=programme, period=period, until=until)
     surveys = _surveys(programme=programme, period=period, today=today)
     cards = []

@@ -63,3 +63,6 @@ def test_the_leader_of_nav_gjovik_opens_the_office_card(client, demo_programme):
     assert "Sara Holm" in text  # the office's advisor in the project group
     period = Period(start=page.context["period"].start, end=page.context["period"].end)
     assert period.days >= 365
+    # The programme's figures beside the office's are every office's, not this one's again.
+    card = page.context["card"]
+    assert card.checklist.programme_uses > card.checklist.uses > 0

@@ -141,6 +141,25 @@ def test_checklist_use_per_office_beside_the_programme(cast):
     assert cards["ostre-toten"].checklist.coverage == 100.0
 
 
+def test_one_offices_card_alone_still_has_the_whole_programmes_figures(cast, toten_advisor):
+    template, version, items = published_checklist(cast.programme)
+    ChecklistUseFactory(version=version, office=cast.offices.gjovik, items_covered=items)
+    ChecklistUseFactory(version=version, office=cast.offices.toten, items_covered=items[:1])
+    _project_meetings(cast, toten_advisor)
+
+    (card,) = office_cards(
+        programme=cast.programme,
+        period=_period(),
+        now=timezone.now(),
+        offices=[cast.offices.gjovik],
+    )
+
+    assert (card.checklist.uses, card.checklist.programme_uses) == (1, 2)
+    assert card.checklist.programme_average_uses == 1.0
+    assert card.checklist.programme_coverage == 66.7  # 4 of 6 points
+    assert card.attendance[0].programme_rate == 33.4
+
+
 def test_inputs_owed_by_the_office_or_its_people_on_time_late_and_open(cast):
     gjovik = cast.offices.gjovik
     on_time = InputFactory(
