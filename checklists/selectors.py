@@ -409,3 +409,22 @@ def adoption(
         versions=trends,
         published_in_month=dict(published_in_month),
     )
+
+
+def point_coverage_by_use(
+    *, programme: Programme, start: datetime.date, end: datetime.date, office_id: int | None = None
+) -> list[tuple[datetime.date, int, int]]:
+    """(date of the first meeting, points ticked, points on its version) for each recorded use
+    in [start, end], in two queries: how fully the checklist was followed, over time."""
+    uses = _uses_in(programme=programme, start=start, end=end)
+    if office_id:
+        uses = uses.filter(office_id=office_id)
+    rows = list(
+        uses.annotate(ticked=Count("items_covered")).values_list("met_on", "version_id", "ticked")
+    )
+    sizes = dict(
+        ChecklistItem.objects.filter(version_id__in={version for _day, version, _n in rows})
+        .values_list("version_id")
+        .annotate(n=Count("pk"))
+    )
+    return sorted((day, ticked, sizes.get(version, 0)) for day, version, ticked in rows)

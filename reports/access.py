@@ -11,13 +11,16 @@ from django.http import Http404
 from participation.access import ProgrammeAccess, access_programme, require_manage
 from participation.models import Office, User
 
-from .models import Report
+from .models import Goal, Report
 
 __all__ = [
+    "access_goal",
+    "access_goals",
     "access_office_card",
     "access_office_cards",
     "access_report",
     "access_reports",
+    "can_read_goals",
     "can_read_reports",
     "office_cards_visible_to",
     "require_manage",
@@ -47,6 +50,29 @@ def access_report(user: User, slug: str, report_id: int) -> tuple[ProgrammeAcces
     if report is None:
         raise Http404
     return access, report
+
+
+def can_read_goals(access: ProgrammeAccess) -> bool:
+    """The programme's goals are for its staff: coordinators, the steering group, advisors."""
+    return access.is_coordinator or access.is_steering_member or access.is_advisor
+
+
+def access_goals(user: User, slug: str) -> ProgrammeAccess:
+    """The goals page; 404 for young members and for everybody outside the programme."""
+    access = access_programme(user, slug)
+    if not can_read_goals(access):
+        raise Http404
+    return access
+
+
+def access_goal(user: User, slug: str, goal_id: int) -> tuple[ProgrammeAccess, Goal]:
+    """One goal to change: coordinators of its programme only; 404 for everybody else."""
+    access = access_goals(user, slug)
+    require_manage(access)
+    goal = Goal.objects.filter(programme=access.programme, pk=goal_id).first()
+    if goal is None:
+        raise Http404
+    return access, goal
 
 
 def office_cards_visible_to(access: ProgrammeAccess) -> QuerySet[Office]:

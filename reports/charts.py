@@ -53,3 +53,65 @@ def percent_bars(bars: list[Bar], *, width: int = 460, label_width: int = 170) -
 
 def data_url(svg: str) -> str:
     return "data:image/svg+xml;charset=utf-8," + quote(svg)
+
+
+BASELINE_COLOUR = "#6a737d"
+TARGET_COLOUR = "#a8321e"
+
+
+def trend_columns(
+    points: list[tuple[str, float | None, str]],
+    *,
+    target: float | None,
+    target_text: str,
+    title: str,
+    width: int = 600,
+    height: int = 230,
+) -> str:
+    """Columns over time, one per (label, value, value as text), the first (the baseline) in
+    grey, with the target as a dashed line. An empty value draws no column, only its label.
+    The same figures are always printed in a table beside the chart."""
+    top, bottom, left = 24, 44, 8
+    plot = height - top - bottom
+    values = [value for _label, value, _text in points if value is not None]
+    ceiling = max([*values, target or 0, 0.0001]) * 1.15
+    slot = (width - left) / max(len(points), 1)
+    column = min(slot * 0.6, 70)
+    summary = f"{title}: " + "; ".join(f"{label} {text or '–'}" for label, _v, text in points)
+    if target is not None:
+        summary += f"; {target_text}"
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(summary)}" '
+        f'font-family="DejaVu Sans, Arial, sans-serif" font-size="12">'
+        f"<title>{escape(summary)}</title>"
+        f'<line x1="{left}" y1="{top + plot}" x2="{width}" y2="{top + plot}" '
+        f'stroke="{TEXT_COLOUR}" stroke-width="1"/>'
+    ]
+    for index, (label, value, text) in enumerate(points):
+        centre = left + slot * index + slot / 2
+        short = label if len(label) <= 22 else label[:21] + "…"
+        parts.append(
+            f'<text x="{centre:.1f}" y="{top + plot + 18}" text-anchor="middle" '
+            f'fill="{TEXT_COLOUR}">{escape(short)}</text>'
+        )
+        if value is None:
+            continue
+        tall = plot * max(value, 0) / ceiling
+        colour = BASELINE_COLOUR if index == 0 else BAR_COLOUR
+        parts.append(
+            f'<rect x="{centre - column / 2:.1f}" y="{top + plot - tall:.1f}" '
+            f'width="{column:.1f}" height="{tall:.1f}" fill="{colour}"/>'
+            f'<text x="{centre:.1f}" y="{top + plot - tall - 5:.1f}" text-anchor="middle" '
+            f'fill="{TEXT_COLOUR}">{escape(text)}</text>'
+        )
+    if target is not None:
+        y = top + plot - plot * target / ceiling
+        parts.append(
+            f'<line x1="{left}" y1="{y:.1f}" x2="{width}" y2="{y:.1f}" stroke="{TARGET_COLOUR}" '
+            f'stroke-width="2" stroke-dasharray="6 4"/>'
+            f'<text x="{width - 4}" y="{y - 5:.1f}" text-anchor="end" '
+            f'fill="{TARGET_COLOUR}">{escape(target_text)}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)

@@ -22,6 +22,7 @@ from participation.services.meetings import local_datetime
 from participation.services.notifications import notification_preferences_set
 
 from . import services
+from .demo_goals import seed_goals
 from .models import Report, ReportSchedule
 
 DAYS_BEFORE = 5
@@ -56,7 +57,9 @@ PREFERENCES = [
 
 
 def seed_reports(*, programme: Programme) -> None:
-    """Schedule, reminder settings and preferences, and two finished steering reports."""
+    """Goals, schedule, reminder settings and preferences, and two finished steering reports
+    (made after the goals, so that they show them)."""
+    seed_goals(programme=programme)
     ReportSchedule.objects.get_or_create(
         programme=programme, defaults={"days_before": DAYS_BEFORE, "attach_pdf": False}
     )

@@ -135,3 +135,79 @@ class ReportSchedule(models.Model):
 
     def __str__(self):
         return str(self.programme)
+
+
+class Goal(models.Model):
+    """A programme goal: what should change, the figure Medvirk computes to show it, a
+    baseline measured before the change started (T0) and the value aimed for."""
+
+    class Indicator(models.TextChoices):
+        SURVEY_AGREE = "survey_agree", _("Survey: share who agree with a statement")
+        CHECKLIST_COVERAGE = (
+            "checklist_coverage",
+            _("Checklist: share of its points covered in first meetings"),
+        )
+        ATTENDANCE = "attendance", _("Attendance in the resource group")
+        INPUT_DAYS = "input_days", _("Days to answer inputs (median)")
+        DROPOUT = "dropout", _("Dropout from the resource group")
+        BUDGET_PACE = "budget_pace", _("Budget pace (share used ÷ share of the period gone)")
+
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.CASCADE,
+        related_name="measured_goals",
+        verbose_name=_("programme"),
+    )
+    title = models.CharField(_("goal"), max_length=200)
+    why = models.TextField(_("why this goal"), blank=True, max_length=2000)
+    indicator = models.CharField(_("indicator"), max_length=24, choices=Indicator.choices)
+    survey = models.ForeignKey(
+        "surveys.Survey",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("survey"),
+    )
+    question = models.ForeignKey(
+        "surveys.Question",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("statement in the survey"),
+    )
+    office = models.ForeignKey(
+        "participation.Office",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("office"),
+    )
+    baseline_from = models.DateField(_("baseline from"))
+    baseline_to = models.DateField(_("baseline to"))
+    intervention_on = models.DateField(_("the change started on"))
+    target = models.DecimalField(_("target"), max_digits=9, decimal_places=2)
+    higher_is_better = models.BooleanField(_("higher is better"), default=True)
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+        ordering = ["programme", "created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(baseline_to__gte=models.F("baseline_from")),
+                name="goal_baseline_ends_after_it_starts",
+                violation_error_message=_("The baseline cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None

@@ -39,6 +39,7 @@ from participation.services.meetings import local_datetime
 from resourcegroup.selectors.budget import budget_status, spend_totals
 
 from .charts import Bar, data_url, percent_bars
+from .goals import goal_progress, progress_chart
 from .offices import office_cards
 
 logger = logging.getLogger(__name__)
@@ -680,6 +681,27 @@ def _offers_data(source: ReportInput):
     return {"picture": picture, "key_figures": figures}
 
 
+# --- Goals ------------------------------------------------------------------------------------
+
+
+def goals(source: ReportInput) -> Section:
+    """Each goal's baseline, latest value, trend and target at the period's end (reports.goals)."""
+    today = min(source.period.end, timezone.localdate(source.now))
+    progress = goal_progress(source.programme, today=today)
+    data = (
+        {"goals": [{"progress": each, "chart": progress_chart(each)} for each in progress]}
+        if progress
+        else None
+    )
+    return Section(
+        "goals",
+        _("Goals"),
+        "reports/steering/_goals.html",
+        data,
+        _("The programme has no goals with indicators yet."),
+    )
+
+
 # --- Key figures ----------------------------------------------------------------------------
 
 
@@ -744,6 +766,7 @@ SECTIONS: list[Callable[[ReportInput], Section]] = [
     survey,
     hours,
     offers,
+    goals,
     offices,
 ]
 

@@ -1,6 +1,15 @@
 """reports' URLs: each subject's PDF views module keeps its own `urlpatterns`."""
 
-from .views import checklists, minutes, offers, offices, resourcegroup, steering, surveys
+from .views import (
+    checklists,
+    goals,
+    minutes,
+    offers,
+    offices,
+    resourcegroup,
+    steering,
+    surveys,
+)
 
 app_name = "reports"
 urlpatterns = (
@@ -10,5 +19,6 @@ urlpatterns = (
     + resourcegroup.urlpatterns
     + minutes.urlpatterns
     + offers.urlpatterns
+    + goals.urlpatterns
     + offices.urlpatterns
 )

@@ -18,6 +18,7 @@ from checklists.models import ChecklistItem
 from participation.models import Attendance, Group, Meeting, Programme, User
 
 from . import services
+from .demo_short import seed_short_survey
 from .models import (
     Answer,
     AnswerCodeBatch,
@@ -273,6 +274,7 @@ def seed_surveys(*, programme: Programme) -> None:
         _code_survey(programme)
         _code_cards(programme)
         _seed_check_ins(programme, rng)
+        seed_short_survey(programme=programme)
 
 
 def _first_meeting_survey(programme: Programme) -> Survey:

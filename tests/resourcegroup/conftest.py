@@ -4,10 +4,11 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
+from django.utils import timezone
 
 from participation.models import Membership
 from tests.participation.factories import MembershipFactory
-from tests.resourcegroup.factories import ContractFactory
+from tests.resourcegroup.factories import ContractFactory, PostingFactory
 
 START = datetime.date(2024, 1, 1)
 
@@ -46,3 +47,16 @@ def english(client):
     """Pages in English, so that tests read the source strings."""
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     return client
+
+
+@pytest.fixture
+def posting(cast):
+    """A resource-group posting open for applications today, at /apply/ressursgruppa-2025/."""
+    today = timezone.localdate()
+    return PostingFactory(
+        programme=cast.programme,
+        group=cast.resource_group,
+        slug="ressursgruppa-2025",
+        opens_on=today - datetime.timedelta(days=10),
+        closes_on=today + datetime.timedelta(days=10),
+    )

@@ -96,3 +96,17 @@ class FollowUpContactFactory(factory.django.DjangoModelFactory):
 
     channel = FollowUpContact.Channel.PHONE
     outcome = FollowUpContact.Outcome.COMING_BACK
+
+
+def application_form(**overrides) -> dict:
+    """What an applicant types into the public form, with `overrides`."""
+    values = {
+        "name": "Nora Bakken",
+        "email": "nora@example.org",
+        "phone": "",
+        "municipality": "Gjøvik",
+        "age_band": "18_23",
+        "motivation": "Jeg vil at NAV skal forstå hvordan det er å være ung.",
+        "has_consented": "on",
+    }
+    return values | overrides

@@ -12,7 +12,7 @@ from resourcegroup import tasks
 from resourcegroup.models import Application, ApplicationEvent, Posting
 from resourcegroup.selectors.recruitment import eligibility
 from resourcegroup.services import recruitment as service
-from tests.resourcegroup.factories import ApplicationFactory, PostingFactory
+from tests.resourcegroup.factories import ApplicationFactory, PostingFactory, application_form
 
 pytestmark = pytest.mark.django_db
 
@@ -20,37 +20,12 @@ D = datetime.date
 BASE = "/p/best/resource-group/recruitment/"
 
 
-@pytest.fixture
-def posting(cast):
-    today = timezone.localdate()
-    return PostingFactory(
-        programme=cast.programme,
-        group=cast.resource_group,
-        slug="ressursgruppa-2025",
-        opens_on=today - datetime.timedelta(days=10),
-        closes_on=today + datetime.timedelta(days=10),
-    )
-
-
-def _form(**overrides):
-    values = {
-        "name": "Nora Bakken",
-        "email": "nora@example.org",
-        "phone": "",
-        "municipality": "Gjøvik",
-        "age_band": "18_23",
-        "motivation": "Jeg vil at NAV skal forstå hvordan det er å være ung.",
-        "has_consented": "on",
-    }
-    return values | overrides
-
-
 def test_anyone_can_apply_without_logging_in(client, english, posting):
     page = client.get("/apply/ressursgruppa-2025/")
     assert page.status_code == 200
     assert "Your application" in page.content.decode()
 
-    response = client.post("/apply/ressursgruppa-2025/", _form(), follow=True)
+    response = client.post("/apply/ressursgruppa-2025/", application_form(), follow=True)
 
     assert "Thank you for applying!" in response.content.decode()
     application = Application.objects.get()
@@ -82,7 +57,7 @@ def test_the_form_works_without_javascript_and_asks_for_no_national_id(client, e
 def test_bad_applications_come_back_with_values_kept(
     client, english, posting, overrides, field_message
 ):
-    data = _form(**overrides)
+    data = application_form(**overrides)
 
     response = client.post("/apply/ressursgruppa-2025/", data)
 
@@ -95,7 +70,7 @@ def test_bad_applications_come_back_with_values_kept(
 
 
 def test_a_phone_number_alone_is_enough_to_apply(client, posting):
-    client.post("/apply/ressursgruppa-2025/", _form(email="", phone="470 12 345"))
+    client.post("/apply/ressursgruppa-2025/", application_form(email="", phone="470 12 345"))
 
     assert Application.objects.get().phone == "470 12 345"
 
@@ -106,7 +81,7 @@ def test_a_closed_posting_takes_no_applications(client, english, posting):
     )
 
     body = client.get("/apply/ressursgruppa-2025/").content.decode()
-    client.post("/apply/ressursgruppa-2025/", _form())
+    client.post("/apply/ressursgruppa-2025/", application_form())
 
     assert "It is not open now" in body
     assert not Application.objects.exists()

@@ -1,49 +1,25 @@
 """An applicant withdraws their own application from the link in the receipt, without an
 account: withdrawing consent must be as easy as giving it."""
 
-import datetime
 import re
 import smtplib
 from unittest import mock
 
 import pytest
 from django.core import mail
-from django.utils import timezone
 
 from resourcegroup.models import Application, ApplicationEvent
 from resourcegroup.services import recruitment as service
-from tests.resourcegroup.factories import PostingFactory
+from tests.resourcegroup.factories import application_form
 
 pytestmark = pytest.mark.django_db
 
 LINK = re.compile(r"https://testserver(/apply/withdraw/[A-Za-z0-9_-]+/)")
 
 
-@pytest.fixture
-def posting(cast):
-    today = timezone.localdate()
-    return PostingFactory(
-        programme=cast.programme,
-        group=cast.resource_group,
-        title="Ressursgruppa for unge",
-        slug="ressursgruppa",
-        opens_on=today - datetime.timedelta(days=10),
-        closes_on=today + datetime.timedelta(days=10),
-    )
-
-
 def _apply(client, capture, **overrides):
-    values = {
-        "name": "Nora Bakken",
-        "email": "nora@example.org",
-        "phone": "",
-        "municipality": "Gjøvik",
-        "age_band": "18_23",
-        "motivation": "Jeg vil at NAV skal forstå hvordan det er å være ung.",
-        "has_consented": "on",
-    } | overrides
     with capture(execute=True):
-        return client.post("/apply/ressursgruppa/", values, follow=True)
+        return client.post("/apply/ressursgruppa-2025/", application_form(**overrides), follow=True)
 
 
 def _withdraw_path(text: str) -> str:
@@ -59,7 +35,7 @@ def test_the_receipt_links_to_a_check_step_that_deletes_the_application(
     assert "We have sent you a receipt" in thanks.content.decode()
     [receipt] = mail.outbox
     assert receipt.to == ["nora@example.org"]
-    assert "Ressursgruppa for unge" in receipt.body
+    assert posting.title in receipt.body
     path = _withdraw_path(receipt.body)
 
     # Opening the link (as a mail program scanning it would) deletes nothing.

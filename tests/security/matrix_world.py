@@ -28,7 +28,7 @@ from participation.models import (
     Programme,
     User,
 )
-from reports.models import Report
+from reports.models import Goal, Report
 from resourcegroup.models import (
     Application,
     BudgetLine,
@@ -65,6 +65,7 @@ from tests.participation.factories_meetings import (
     MeetingFactory,
 )
 from tests.reports.factories import ReportFactory
+from tests.reports.goal_factories import GoalFactory
 from tests.resourcegroup.factories import (
     ApplicationFactory,
     ContractFactory,
@@ -179,6 +180,7 @@ def build_world() -> SimpleNamespace:
         "office_id": a.offices.order_by("name").first().pk,
         "offer_id": offer.pk,
         "report_id": _done_report(a).pk,
+        "goal_id": Goal.objects.filter(programme=a).order_by("pk").first().pk,
         "token": CalendarFeed.objects.create(user=people.paid_rep).token,
         # A receipt's withdrawal key: only the applicant holds a real one, so everyone gets 404.
         "key": "no-such-key",
@@ -278,6 +280,7 @@ def build_world() -> SimpleNamespace:
         "office_id": b_own_office.pk,
         "offer_id": b_offer.pk,
         "report_id": _done_report(b).pk,
+        "goal_id": GoalFactory(programme=b).pk,
         "token": CalendarFeed.objects.create(user=b_rep).token,
         "key": "no-such-key",
         "code": b_offer.public_code,

@@ -307,4 +307,10 @@ PERMISSIONS = {
     # GET only. The other programme's own office answers 404 to the coordinator.
     "reports:office_card_list": Row(get={STEERING, COORDINATOR}, post=NOBODY),
     "reports:office_card": Row(get={STEERING, COORDINATOR}, post=NOBODY),
+    # Goals: the programme's staff read them; coordinators change them.
+    "reports:goal_list": Row(both={ADVISOR, STEERING, COORDINATOR}),
+    "reports:goal_create": Row(both={COORDINATOR}),
+    "reports:goal_edit": Row(both={COORDINATOR}),
+    "reports:goal_archive": Row(get=NOBODY, post={COORDINATOR}),
+    "reports:goal_restore": Row(get=NOBODY, post={COORDINATOR}),
 }
