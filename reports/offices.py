@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from checklists.selectors import adoption, published_templates_with_current_version
 from participation.access import coordinators_view_of
@@ -71,7 +72,7 @@ class ProjectGroupAttendance:
 
 
 def _attendance(
-    *, programme: Programme, period: "Period", until: datetime.datetime
+    *, programme: Programme, period: "Period", until: datetime.datetime, unnamed: set[int]
 ) -> dict[int, list[ProjectGroupAttendance]]:
     groups = list(programme.groups.filter(kind=Group.Kind.PROJECT).order_by("name"))
     # From the beginning, so that a streak of absences running into the period counts.
@@ -101,7 +102,9 @@ def _attendance(
             cells = [member.cells[i] for i in in_period if member.cells[i] is not None]
             rows_by_office[office_id].advisors.append(
                 AdvisorAttendance(
-                    name=member.membership.person.display_name,
+                    name=_("A member")
+                    if member.membership.person_id in unnamed
+                    else member.membership.person.display_name,
                     present=sum(1 for cell in cells if cell == Attendance.Status.PRESENT),
                     recorded=len(cells),
                 )
@@ -398,14 +401,16 @@ def office_cards(
     period: "Period",
     now: datetime.datetime,
     offices: list[Office] | None = None,
+    unnamed: set[int] = frozenset(),
 ) -> list[OfficeCard]:
     """A card for each office in use (or each office given), for the period up to `now`.
+    People in `unnamed` (young members, in documents that leave the app) are "a member".
     A fixed number of queries whatever the number of offices."""
     if offices is None:
         offices = list(programme.offices.filter(is_active=True).order_by("name"))
     until = min(period.end_at, now)
     today = timezone.localdate(now)
-    attendance = _attendance(programme=programme, period=period, until=until)
+    attendance = _attendance(programme=programme, period=period, until=until, unnamed=unnamed)
     time_used = advisor_time_per_office(programme=programme, months=period_months(period, today))
     checklists = _checklists(programme=programme, period=period)
     inputs = _inputs(programme=programme, period=period, until=until)

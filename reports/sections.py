@@ -745,7 +745,12 @@ def key_figures(source: ReportInput, sections: dict[str, Section]) -> Section:
 
 def offices(source: ReportInput) -> Section:
     """Each office's card, a page each, after the programme-wide sections (reports.offices)."""
-    cards = office_cards(programme=source.programme, period=source.period, now=source.now)
+    cards = office_cards(
+        programme=source.programme,
+        period=source.period,
+        now=source.now,
+        unnamed=_young_people(source),
+    )
     return Section(
         "office-cards",
         _("Each office's card"),

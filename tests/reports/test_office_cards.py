@@ -293,3 +293,24 @@ def test_the_cards_take_the_same_queries_for_two_offices_as_for_four(
         cards = _cards(cast)
     assert len(cards) == 4
     assert len(four) == len(two)
+
+
+def test_a_young_member_in_the_project_group_is_not_named_in_the_report(cast, toten_advisor):
+    young = MembershipFactory(
+        person=cast.member,
+        group=cast.project_group,
+        role=Membership.Role.MEMBER,
+        office=cast.offices.gjovik,
+        starts_on=_today() - datetime.timedelta(days=120),
+    )
+    _project_meetings(cast, toten_advisor)
+    meeting = cast.project_group.meetings.order_by("starts_at").last()
+    services.attendance_record(meeting=meeting, statuses={young.pk: "present"})
+
+    context = steering_report_context(programme=cast.programme, period=_period())
+
+    cards = {c.office.code: c for c in context["body_sections"][-1].data["cards"]}
+    names = [a.name for a in cards["gjovik"].attendance[0].advisors]
+    assert "Emma Medlem" not in names and "A member" in names and "Sara Veileder" in names
+    # In the app the steering group sees attendance by name, as on the attendance page.
+    assert "Emma Medlem" in [a.name for a in _cards(cast)["gjovik"].attendance[0].advisors]
