@@ -20,6 +20,7 @@ __all__ = [
     "access_office_cards",
     "access_report",
     "access_reports",
+    "can_change_goals",
     "can_read_goals",
     "can_read_reports",
     "office_cards_visible_to",
@@ -63,6 +64,11 @@ def access_goals(user: User, slug: str) -> ProgrammeAccess:
     if not can_read_goals(access):
         raise Http404
     return access
+
+
+def can_change_goals(access: ProgrammeAccess) -> bool:
+    """Only coordinators add, change, archive and restore goals."""
+    return access.can_manage
 
 
 def access_goal(user: User, slug: str, goal_id: int) -> tuple[ProgrammeAccess, Goal]:

@@ -72,10 +72,12 @@ def trend_columns(
     grey, with the target as a dashed line. An empty value draws no column, only its label.
     The same figures are always printed in a table beside the chart."""
     top, bottom, left = 24, 44, 8
+    # The target's label stands to the right of the columns, never on top of one.
+    right = 110 if target is not None else 0
     plot = height - top - bottom
     values = [value for _label, value, _text in points if value is not None]
     ceiling = max([*values, target or 0, 0.0001]) * 1.15
-    slot = (width - left) / max(len(points), 1)
+    slot = (width - left - right) / max(len(points), 1)
     column = min(slot * 0.6, 70)
     summary = f"{title}: " + "; ".join(f"{label} {text or '–'}" for label, _v, text in points)
     if target is not None:
@@ -90,10 +92,11 @@ def trend_columns(
     ]
     for index, (label, value, text) in enumerate(points):
         centre = left + slot * index + slot / 2
-        short = label if len(label) <= 22 else label[:21] + "…"
+        fits = max(int(slot / 6.3), 6)  # about 6 px a character at 11 px
+        short = label if len(label) <= fits else label[: fits - 1] + "…"
         parts.append(
             f'<text x="{centre:.1f}" y="{top + plot + 18}" text-anchor="middle" '
-            f'fill="{TEXT_COLOUR}">{escape(short)}</text>'
+            f'font-size="11" fill="{TEXT_COLOUR}">{escape(short)}</text>'
         )
         if value is None:
             continue
@@ -108,9 +111,9 @@ def trend_columns(
     if target is not None:
         y = top + plot - plot * target / ceiling
         parts.append(
-            f'<line x1="{left}" y1="{y:.1f}" x2="{width}" y2="{y:.1f}" stroke="{TARGET_COLOUR}" '
-            f'stroke-width="2" stroke-dasharray="6 4"/>'
-            f'<text x="{width - 4}" y="{y - 5:.1f}" text-anchor="end" '
+            f'<line x1="{left}" y1="{y:.1f}" x2="{width - right + 4}" y2="{y:.1f}" '
+            f'stroke="{TARGET_COLOUR}" stroke-width="2" stroke-dasharray="6 4"/>'
+            f'<text x="{width - right + 8}" y="{y + 4:.1f}" '
             f'fill="{TARGET_COLOUR}">{escape(target_text)}</text>'
         )
     parts.append("</svg>")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from participation.forms.fields import CommaDecimalField
 from participation.models import Programme
-from surveys.models import Question
+from surveys.selectors import agreement_statements
 
 from .forms import DateInput
 from .models import Goal
@@ -44,7 +44,7 @@ class GoalForm(forms.Form):
     )
     question = StatementChoiceField(
         label=_("Statement in the survey"),
-        queryset=Question.objects.none(),
+        queryset=None,
         required=False,
         help_text=_(
             "Only for the survey indicator: the share who answer 4 or 5 (agree) to this statement."
@@ -104,11 +104,7 @@ class GoalForm(forms.Form):
 
     def __init__(self, *args, programme: Programme, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["question"].queryset = (
-            Question.objects.filter(survey__programme=programme, kind=Question.Kind.SCALE)
-            .select_related("survey")
-            .order_by("survey__title", "position")
-        )
+        self.fields["question"].queryset = agreement_statements(programme=programme)
         self.fields["office"].queryset = programme.offices.order_by("name")
 
     def clean(self):

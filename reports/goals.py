@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from checklists.selectors import point_coverage_by_use
 from participation.models import Group, Membership, Programme
@@ -238,7 +239,8 @@ def periods_after(goal: Goal, today: datetime.date) -> list[Span]:
 def baseline_span(goal: Goal, today: datetime.date) -> Span | None:
     if goal.baseline_from > today:
         return None
-    return Span(_("Baseline"), goal.baseline_from, min(goal.baseline_to, today))
+    label = pgettext("goal figure", "Baseline")
+    return Span(label, goal.baseline_from, min(goal.baseline_to, today))
 
 
 def _measured(goal: Goal, today: datetime.date, rows, value_of: Callable) -> tuple:
@@ -296,7 +298,7 @@ def survey_agree(goal: Goal, today: datetime.date):
     baseline = None
     if chosen is not None:
         baseline = point(next(i for i, r in enumerate(comparison.rounds) if r.pk == chosen.pk))
-        baseline.label = _("Baseline: %(round)s") % {"round": chosen.name}
+        baseline.label = pgettext("goal figure", "Baseline: %(round)s") % {"round": chosen.name}
     after = [
         point(i)
         for i, each in enumerate(comparison.rounds)

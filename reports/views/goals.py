@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from participation.forms import add_service_errors
 
 from .. import goal_services
-from ..access import access_goal, access_goals, require_manage
+from ..access import access_goal, access_goals, can_change_goals, require_manage
 from ..goal_forms import GoalForm, initial_for
 from ..goals import archived_goals, baseline_warnings, goal_progress, progress_chart
 
@@ -23,7 +23,8 @@ def goal_list(request, slug):
     access = access_goals(request.user, slug)
     today = timezone.localdate()
     progress = goal_progress(access.programme, today=today)
-    archived = archived_goals(programme=access.programme) if access.can_manage else []
+    can_change = can_change_goals(access)
+    archived = archived_goals(programme=access.programme) if can_change else []
     return render(
         request,
         "reports/goals/goal_list.html",
@@ -33,6 +34,7 @@ def goal_list(request, slug):
             "today": today,
             "goals": [(each, progress_chart(each)) for each in progress],
             "archived": archived,
+            "can_change": can_change,
         },
     )
 

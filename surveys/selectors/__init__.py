@@ -16,6 +16,7 @@ from .results import (
 )
 from .surveys import (
     access_survey,
+    agreement_statements,
     can_see_results,
     card_checklist,
     last_release,
@@ -34,6 +35,7 @@ __all__ = [
     "RoundComparison",
     "SurveyResults",
     "access_survey",
+    "agreement_statements",
     "can_see_results",
     "card_checklist",
     "check_in_overview",

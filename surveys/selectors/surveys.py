@@ -68,3 +68,13 @@ def card_checklist(*, survey: Survey):
         programme=survey.programme
     )
     return min(templates, key=lambda t: (t.title, t.pk), default=None)
+
+
+def agreement_statements(*, programme) -> QuerySet[Question]:
+    """The programme's agreement-scale statements (1–5), with their survey, for choosing the
+    one a programme goal is measured by."""
+    return (
+        Question.objects.filter(survey__programme=programme, kind=Question.Kind.SCALE)
+        .select_related("survey")
+        .order_by("survey__title", "position")
+    )

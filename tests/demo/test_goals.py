@@ -2,6 +2,7 @@
 has met its target and one is moving the wrong way, on whatever day the demo is seeded."""
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from reports.goals import goal_progress
@@ -38,7 +39,7 @@ def test_the_demo_goals_page_shows_them_to_the_steering_member(demo_programme, c
     from tests.conftest import force_login_with_mfa
 
     force_login_with_mfa(client, User.objects.get(email="steering@example.org"))
-    page = client.get(f"/p/{demo_programme.slug}/reports/goals/", HTTP_ACCEPT_LANGUAGE="nb")
+    page = client.get(reverse("reports:goal_list", kwargs={"slug": demo_programme.slug}))
 
     assert page.status_code == 200
     text = page.content.decode()

@@ -205,3 +205,28 @@ def test_archived_goal_leaves_the_page_and_can_be_put_back(login, cast):
     client.post(url("goal_restore", goal_id=goal.pk))
     goal.refresh_from_db()
     assert not goal.is_archived
+
+
+def test_a_survey_goal_keeps_its_statement_and_survey(login, cast):
+    from surveys.models import Round
+    from tests.surveys.factories import QuestionFactory, SurveyFactory
+
+    ours = QuestionFactory(survey=SurveyFactory(programme=cast.programme), text="Jeg forsto.")
+    Round.objects.create(
+        survey=ours.survey,
+        name="Før",
+        starts_on=datetime.date(2026, 1, 10),
+        ends_on=datetime.date(2026, 3, 20),
+    )
+    theirs = QuestionFactory(survey=SurveyFactory(programme=cast.other_programme))
+    client = login(cast.coordinator)
+    survey_goal = form_data(indicator=Goal.Indicator.SURVEY_AGREE, higher_is_better="true")
+
+    refused = client.post(url("goal_create"), {**survey_goal, "question": str(theirs.pk)})
+    saved = client.post(url("goal_create"), {**survey_goal, "question": str(ours.pk)})
+
+    assert refused.status_code == 200
+    assert 'id="error-summary"' in refused.content.decode()
+    assert saved.status_code == 302
+    goal = Goal.objects.get()
+    assert (goal.question, goal.survey) == (ours, ours.survey)

@@ -266,3 +266,67 @@ def test_goals_of_another_programme_are_left_out(cast):
     GoalFactory(programme=cast.other_programme)
 
     assert goal_progress(cast.programme, today=TODAY) == []
+
+
+def test_budget_pace_is_the_share_used_over_the_share_of_the_period_gone(cast):
+    from participation.models import Programme
+    from resourcegroup.models import BudgetLine, OtherCost
+
+    Programme.objects.filter(pk=cast.programme.pk).update(
+        starts_on=datetime.date(2026, 1, 1), ends_on=datetime.date(2026, 12, 31)
+    )
+    line = BudgetLine.objects.create(
+        programme=cast.programme, kind=BudgetLine.Kind.OTHER, name="Mat", amount=Decimal("10000")
+    )
+    OtherCost.objects.create(
+        programme=cast.programme,
+        line=line,
+        date=datetime.date(2026, 2, 15),
+        text="Pizza",
+        amount=Decimal("2000"),
+    )
+    OtherCost.objects.create(
+        programme=cast.programme,
+        line=line,
+        date=datetime.date(2026, 5, 10),
+        text="Fagdag",
+        amount=Decimal("6000"),
+    )
+    GoalFactory(
+        programme=cast.programme,
+        indicator=Goal.Indicator.BUDGET_PACE,
+        target=Decimal("1"),
+        higher_is_better=False,
+    )
+
+    progress = only(cast.programme)
+
+    assert progress.unit == "ratio"
+    # 31 March: 20 % used, 90 of 365 days gone (25 %) → 0.80.
+    assert progress.baseline == Decimal("0.80")
+    # 30 June: 80 % used, 181 days gone (50 %) → 1.60; 15 August: 227 days (62 %) → 1.29.
+    assert progress.previous == Decimal("1.60")
+    assert progress.latest == Decimal("1.29")
+    assert progress.moving_wrong_way is False
+    assert not progress.is_target_met
+
+
+def test_an_office_narrows_attendance_to_members_seated_for_it(cast):
+    seats = [
+        MembershipFactory(
+            group=cast.resource_group, starts_on=datetime.date(2025, 6, 1), office=office
+        )
+        for office in (cast.offices.gjovik, cast.offices.toten)
+    ]
+    held = _meeting(cast.resource_group, datetime.date(2026, 5, 12), present=0, absent=0)
+    Attendance.objects.create(meeting=held, membership=seats[0], status=Attendance.Status.PRESENT)
+    Attendance.objects.create(meeting=held, membership=seats[1], status=Attendance.Status.ABSENT)
+    GoalFactory(
+        programme=cast.programme, indicator=Goal.Indicator.ATTENDANCE, office=cast.offices.gjovik
+    )
+
+    progress = only(cast.programme)
+
+    assert progress.latest == Decimal("100.0")
+    assert progress.baseline is None
+    assert "NAV Gjøvik" in progress.indicator_label
