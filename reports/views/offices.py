@@ -72,7 +72,6 @@ def office_card(request, slug, office_id):
             "card": card,
             "period": period,
             "form": form,
-            "is_shown_period": not form.errors,
         },
     )
 
