@@ -357,6 +357,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "participation.tasks.remind_input_owners",
         "schedule": crontab(hour=9, minute=0),
     },
+    # Once a day, in working hours: training refreshers due in 30 days or today (issue 15).
+    "training-refresher-reminders": {
+        "task": "participation.tasks.remind_training_refreshers",
+        "schedule": crontab(hour=9, minute=15),
+    },
     # Once a day: make the steering reports due before meetings and email finished ones.
     "steering-reports": {
         "task": "reports.tasks.run_report_schedule",

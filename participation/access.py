@@ -312,6 +312,55 @@ def can_mark_annual_task(access: ProgrammeAccess, task) -> bool:
     )
 
 
+def can_change_action_item(access: ProgrammeAccess, item) -> bool:
+    """Marking an action item (a decision's follow-up among them) done, dropped or open: those
+    who write the group's minutes, and the person who owns it."""
+    return access.can_write_for(item.group) or (
+        item.owner_id is not None and item.owner_id == access.person_id
+    )
+
+
+def require_action_item_change(access: ProgrammeAccess, item) -> None:
+    """404 to all but those who may (can_change_action_item)."""
+    if not can_change_action_item(access, item):
+        raise Http404
+
+
 def require_writer(access: ProgrammeAccess, group: Group) -> None:
     if not access.can_write_for(group):
         raise Http404
+
+
+def training_audiences_of(access: ProgrammeAccess) -> set[str]:
+    """The training audiences the person is in, from their seats and coordinator role."""
+    from .models.training import TrainingAudience, audiences_of_seat
+
+    found = {TrainingAudience.COORDINATORS.value} if access.is_coordinator else set()
+    for membership in access.memberships:
+        found |= audiences_of_seat(group_kind=membership.group.kind, role=membership.role)
+    return found
+
+
+def access_training_module(user: User, slug: str, module_id: int):
+    """A training module the user may read: any of the programme's for coordinators; for
+    others one in use that is for them or that they have done. 404 otherwise."""
+    access = access_programme(user, slug)
+    module = access.programme.training_modules.filter(pk=module_id).first()
+    if module is None:
+        raise Http404
+    if access.is_coordinator:
+        return access, module
+    is_for_them = bool(set(module.audiences) & training_audiences_of(access))
+    has_done = module.completions.filter(person_id=access.person_id).exists()
+    if module.is_archived or not (is_for_them or has_done):
+        raise Http404
+    return access, module
+
+
+def can_mark_training_done(access: ProgrammeAccess, module) -> bool:
+    """ "I have done this": a self-study module in use that is meant for the person."""
+    return (
+        module.is_self_study
+        and not module.is_archived
+        and bool(set(module.audiences) & training_audiences_of(access))
+    )

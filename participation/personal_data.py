@@ -19,6 +19,7 @@ from .services.people import people_anonymise
 
 SOURCES = [
     "participation.personal_data.participation_data",
+    "participation.selectors.training.training_personal_data",
     "resourcegroup.services.personal_data.person_data",
 ]
 ERASERS = ["resourcegroup.services.personal_data.person_erase_data"]

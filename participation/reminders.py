@@ -376,7 +376,7 @@ def _action_items():
     return (
         ActionItem.objects.open()
         .filter(owner__isnull=False, owner__is_active=True, due_on__isnull=False)
-        .select_related("owner", "group", "meeting")
+        .select_related("owner", "group", "meeting", "decision")
         .annotate(programme_slug=_first_programme_slug("group_id"))
         .order_by("due_on", "pk")
     )
@@ -635,6 +635,75 @@ def input_answered_notify(*, input_id: int, now: datetime.datetime | None = None
     return result
 
 
+# An input given to someone this recently still tells them (a notice deferred by the quiet
+# hours goes out at a later sweep; older handovers are not news).
+INPUT_ASSIGNED_LOOKBACK_DAYS = 3
+
+
+def inputs_assigned(*, now, result: SweepResult, change_ids: Iterable[int] | None = None) -> None:
+    """An input given to new owners, to them (its person; else the office's leaders; else
+    those who answer for the group), once per handover, with a link to answer it. Not to the
+    one who gave it, and not when it has since moved on or been answered."""
+    from .models import InputOwnerChange
+
+    programmes = {p.pk: p for p in active_programmes(now)}
+    changes = (
+        InputOwnerChange.objects.filter(
+            input__programme__in=programmes,
+            input__feedback_at__isnull=True,
+            at__gte=now - datetime.timedelta(days=INPUT_ASSIGNED_LOOKBACK_DAYS),
+        )
+        .exclude(input__status__in=[Input.Status.DONE, Input.Status.DECLINED])
+        .select_related(
+            "input__group", "input__assigned_office", "input__assigned_group", "input__assigned_to"
+        )
+        .order_by("at", "pk")
+    )
+    if change_ids is not None:
+        changes = changes.filter(pk__in=list(change_ids))
+    # Only a handover that still stands: the input's owners now are the change's "to".
+    current = [
+        change
+        for change in changes
+        if change.owner_changed
+        and (change.to_office_id, change.to_group_id, change.to_person_id)
+        == (
+            change.input.assigned_office_id,
+            change.input.assigned_group_id,
+            change.input.assigned_to_id,
+        )
+    ]
+    owners = input_owners(inputs=[c.input for c in current], on=timezone.localdate(now))
+    notices = []
+    for change in current:
+        item = change.input
+        item.url = _input_url(item, programmes[item.programme_id].slug)
+        item.reason = change.reason
+        for person in owners[item.pk]:
+            if person.pk == change.by_id:
+                continue
+            notices.append(
+                make_notice(
+                    Kind.INPUT_ASSIGNED,
+                    person,
+                    [(f"input:{item.pk}:assigned:{change.pk}", item)],
+                    today=timezone.localdate(now),
+                )
+            )
+    deliver(notices, now=now, result=result)
+
+
+def input_assigned_notify(*, change_id: int, now: datetime.datetime | None = None) -> SweepResult:
+    """Tell the new owners of an input now, unless in the quiet hours (then a later sweep)."""
+    now = now or timezone.now()
+    result = SweepResult(at=now)
+    if in_quiet_hours(now):
+        result.deferred = True
+        return result
+    inputs_assigned(now=now, result=result, change_ids=[change_id])
+    return result
+
+
 def absence_flags(*, now, result: SweepResult) -> None:
     """Members away N meetings in a row (the group's threshold), to the coordinators; once
     per run of absences: a member who comes back and drifts away again is flagged again."""
@@ -709,5 +778,6 @@ REMINDERS: list[Callable] = [
     minutes_waiting,
     inputs_without_feedback,
     inputs_answered,
+    inputs_assigned,
     absence_flags,
 ]

@@ -50,9 +50,25 @@ def notify_input_answered(input_id: int) -> str:
     return input_answered_notify(input_id=input_id).summary()
 
 
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def notify_input_assigned(change_id: int) -> str:
+    """After an input is given to someone: tell its new owners, with a link to answer it."""
+    from .reminders import input_assigned_notify
+
+    return input_assigned_notify(change_id=change_id).summary()
+
+
 @shared_task
 def apply_retention() -> dict[str, int]:
     """Daily: apply every retention rule of the data register (participation.retention)."""
     from .retention import retention_apply
 
     return retention_apply()
+
+
+@shared_task
+def remind_training_refreshers() -> str:
+    """Daily (Celery beat): tell people whose training refresher is due soon or today."""
+    from .services.training import training_refreshers_remind
+
+    return training_refreshers_remind().summary()

@@ -12,6 +12,7 @@ from .views import (
     personal,
     register,
     setup,
+    training,
     undo,
     where_from,
 )
@@ -30,4 +31,5 @@ urlpatterns = (
     + where_from.urlpatterns
     + advisor_time.urlpatterns
     + annual_tasks.urlpatterns
+    + training.urlpatterns
 )

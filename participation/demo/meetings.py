@@ -189,6 +189,16 @@ INPUTS = [
 ]
 
 
+# One input first given to the wrong office, then handed over with a reason (issue 15):
+# title → (the first office's code, why it moved). It ends where it would have been.
+INPUT_HANDOVERS = {
+    "Vanskelig å få tak i veilederen": (
+        "gjovik",
+        "Det er kontoret der de unge bor som må følge opp dette, ikke NAV Gjøvik. Flyttet etter "
+        "møtet i prosjektgruppa.",
+    ),
+}
+
 # Open inputs given to those who own them (issue 15): the Gjøvik office's leader owes two (the
 # older one late on any date: 9 weeks old, due after the programme's 6), the Gjøvik advisor
 # one from the project group. Others stay with the coordinator and an office.
@@ -364,6 +374,10 @@ def _seed_inputs(programme, groups, coordinator):
             code, email = INPUT_OWNERS[title]
             office = programme.offices.get(code=code)
             owner = User.objects.get(email=email) if email else None
+        handover = INPUT_HANDOVERS.get(title)
+        final_office = office
+        if handover:
+            office = programme.offices.get(code=handover[0])
         item = services.input_create(
             programme=programme,
             title=title,
@@ -376,6 +390,15 @@ def _seed_inputs(programme, groups, coordinator):
             assigned_office=office,
             assigned_to=owner,
         )
+        if handover:
+            services.input_assign(
+                input=item,
+                office=final_office,
+                person=owner,
+                by=coordinator,
+                reason=handover[1],
+                now=raised + datetime.timedelta(days=4),
+            )
         step = raised
         for next_status in order:
             if Input.STATUS_ORDER[next_status] > Input.STATUS_ORDER[status]:

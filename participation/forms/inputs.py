@@ -279,6 +279,12 @@ class InputAssignForm(forms.Form):
         help_text=_("Leave as it is to keep the programme's deadline for answering inputs."),
         error_messages={"invalid": _("Write the date as day.month.year, for example 3.3.2026.")},
     )
+    reason = forms.CharField(
+        label=_("Why the change (optional)"),
+        required=False,
+        max_length=500,
+        help_text=_("Kept in the input's history, and told to the new owner."),
+    )
 
     def __init__(self, *args, programme: Programme, **kwargs):
         super().__init__(*args, **kwargs)

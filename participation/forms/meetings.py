@@ -311,3 +311,24 @@ class ActionItemForm(_OptionalAddForm):
 class ActionItemStatusForm(forms.Form):
     status = forms.ChoiceField(choices=ActionItem.Status.choices)
     note = forms.CharField(max_length=2000, required=False)
+
+
+class DecisionFollowUpForm(forms.Form):
+    """Who follows a decision up, by when, and what they do (on the meeting's page)."""
+
+    title = forms.CharField(label=_("What is to be done?"), max_length=300)
+    owner = forms.ModelChoiceField(
+        label=_("Who does it?"), queryset=None, required=False, empty_label=_("Not decided yet")
+    )
+    due_on = forms.DateField(label=_("By when?"), required=False, widget=_date_input())
+
+    def __init__(self, *args, owners, owner_choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = owners
+        if owner_choices is not None:
+            # One page shows a form per decision: read the people once, not once a form.
+            self.fields["owner"].choices = owner_choices
+
+    def owner_choices(self) -> list:
+        # iter() first: list() of the field's choices would count them in a query of its own.
+        return list(iter(self.fields["owner"].choices))

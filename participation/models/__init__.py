@@ -4,7 +4,7 @@ from .advisor_time import AdvisorTimeEntry, AdvisorTimePlan
 from .annual_tasks import AnnualTask, AnnualTaskDone
 from .audit import AuditEvent, AuditEventIsAppendOnly
 from .calendars import CalendarFeed
-from .inputs import Input, InputEvent
+from .inputs import Input, InputEvent, InputOwnerChange
 from .meetings import ActionItem, AgendaItem, Attendance, Decision, Meeting, MeetingSeries
 from .notifications import (
     GroupReminderSettings,
@@ -25,6 +25,7 @@ from .people import (
     UserManager,
     Weekday,
 )
+from .training import TrainingAudience, TrainingCompletion, TrainingModule
 
 __all__ = [
     "ActionItem",
@@ -42,6 +43,7 @@ __all__ = [
     "GroupReminderSettings",
     "Input",
     "InputEvent",
+    "InputOwnerChange",
     "Invitation",
     "MandateVersion",
     "Meeting",
@@ -54,6 +56,9 @@ __all__ = [
     "Office",
     "Programme",
     "SentNotification",
+    "TrainingAudience",
+    "TrainingCompletion",
+    "TrainingModule",
     "User",
     "UserManager",
     "Weekday",

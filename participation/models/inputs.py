@@ -165,3 +165,71 @@ class InputEvent(models.Model):
 
     def __str__(self):
         return f"{self.input}: {self.from_status} → {self.to_status}"
+
+
+class InputOwnerChange(models.Model):
+    """One change of who follows an input up, or of when its answer is due: from, to, by whom,
+    when and why. Kept so that a late answer can be traced to a late handover."""
+
+    input = models.ForeignKey(Input, on_delete=models.CASCADE, related_name="owner_changes")
+    from_office = models.ForeignKey(
+        Office, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    from_group = models.ForeignKey(
+        Group, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    from_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    from_due_on = models.DateField(null=True, blank=True)
+    to_office = models.ForeignKey(
+        Office, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    to_group = models.ForeignKey(
+        Group, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    to_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    to_due_on = models.DateField(null=True, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reason = models.TextField(_("why"), blank=True)
+
+    class Meta:
+        verbose_name = _("change of owner")
+        verbose_name_plural = _("changes of owner")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.input}: {self.at:%Y-%m-%d}"
+
+    @property
+    def from_owners(self) -> str:
+        """The owners before, by name ("" for nobody)."""
+        return self._names(self.from_office, self.from_group, self.from_person)
+
+    @property
+    def to_owners(self) -> str:
+        """The owners after, by name ("" for nobody)."""
+        return self._names(self.to_office, self.to_group, self.to_person)
+
+    @staticmethod
+    def _names(office, group, person) -> str:
+        names = [office.name if office else "", group.name if group else ""]
+        names.append(person.display_name if person else "")
+        return ", ".join(name for name in names if name)
+
+    @property
+    def owner_changed(self) -> bool:
+        return (self.from_office_id, self.from_group_id, self.from_person_id) != (
+            self.to_office_id,
+            self.to_group_id,
+            self.to_person_id,
+        )
+
+    @property
+    def due_changed(self) -> bool:
+        return self.from_due_on != self.to_due_on

@@ -25,9 +25,11 @@ class NotificationKind(models.TextChoices):
     INPUT_FEEDBACK = "input_feedback", _("Inputs still without feedback")
     INPUT_DUE = "input_due", _("Inputs I must answer that are due soon")
     INPUT_OVERDUE = "input_overdue", _("Inputs I must answer that are overdue")
+    INPUT_ASSIGNED = "input_assigned", _("Inputs given to me to answer")
     INPUT_ANSWERED = "input_answered", _("Answers to the inputs my group raised")
     ABSENCE_FLAG = "absence_flag", _("Members who have been away many times in a row")
     STEERING_REPORT = "steering_report", _("Report before the steering group meeting")
+    TRAINING_REFRESHER = "training_refresher", _("Training refreshers that are due")
 
 
 class NotificationChannel(models.TextChoices):

@@ -6,19 +6,23 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from ..access import ProgrammeAccess, can_mark_annual_task, groups_visible_to
-from ..models import ActionItem, AnnualTask, Group, Meeting
+from ..models import ActionItem, AnnualTask, Group, Meeting, TrainingModule
+from .training import training_refreshers_of_programme
 
 
 @dataclass
 class PlanEntry:
     day: datetime.date
-    kind: str  # "meeting", "agenda_deadline", "action_due", "task"
+    kind: str  # "meeting", "agenda_deadline", "action_due", "task", "refresher"
     group: Group | None
     meeting: Meeting | None = None
     action_item: ActionItem | None = None
     annual_task: AnnualTask | None = None
     is_done: bool = False
     can_mark: bool = False
+    training_module: TrainingModule | None = None
+    # Whose refresher falls due (coordinators only; others see only their own, unnamed).
+    people: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -94,6 +98,8 @@ def annual_plan(*, access: ProgrammeAccess, year: int) -> AnnualPlan:
                 can_mark=can_mark_annual_task(access, task),
             )
         )
+    for entry in _refresher_entries(access=access, year=year):
+        months[entry.day.month - 1].entries.append(entry)
     for month in months:
         month.entries.sort(key=lambda e: (e.day, e.kind != "meeting"))
     counts = {}
@@ -104,3 +110,25 @@ def annual_plan(*, access: ProgrammeAccess, year: int) -> AnnualPlan:
         months=months,
         groups=[GroupYear(group=g, meetings_held_or_planned=counts.get(g.pk, 0)) for g in groups],
     )
+
+
+def _refresher_entries(*, access: ProgrammeAccess, year: int) -> list[PlanEntry]:
+    """Training refreshers falling due in the year for the people in the programme today, one
+    entry per module and month: coordinators see whose, everyone else only their own."""
+    rows = training_refreshers_of_programme(
+        programme=access.programme,
+        today=timezone.localdate(),
+        since=datetime.date(year, 1, 1),
+        until=datetime.date(year, 12, 31),
+    )
+    if not access.can_manage:
+        rows = [row for row in rows if row.person.pk == access.person_id]
+    entries: dict[tuple[int, int], PlanEntry] = {}
+    for row in rows:  # earliest first
+        entry = entries.setdefault(
+            (row.module.pk, row.due_on.month),
+            PlanEntry(day=row.due_on, kind="refresher", group=None, training_module=row.module),
+        )
+        if access.can_manage:
+            entry.people.append(row.person.display_name)
+    return list(entries.values())

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from ..access import ProgrammeAccess, groups_visible_to
 from ..models import ActionItem, Input, Meeting
 from .annual_tasks import annual_tasks_due
+from .training import training_table
 
 # The agenda should reach members a week ahead; follow-ups due this soon are on the list.
 AGENDA_WARNING_DAYS = 7
@@ -151,8 +152,25 @@ def participation_tasks(*, access: ProgrammeAccess, user, now) -> list[Task]:
             ],
         ),
         _annual_task_task(access=access, today=today),
+        _training_task(access=access, today=today),
     ]
     return tasks
+
+
+def _training_task(*, access: ProgrammeAccess, today: datetime.date) -> Task:
+    """Training refreshers past their date, per module: who should take it again."""
+    url = reverse("training_overview", args=[access.programme.slug])
+    tables = [t for t in training_table(programme=access.programme, today=today) if t.overdue]
+    items = [
+        TaskItem(
+            label=table.module.title,
+            url=f"{url}#module-{table.module.pk}",
+            note=_("%(count)s overdue") % {"count": table.overdue},
+        )
+        for table in tables[:ITEMS_SHOWN]
+    ]
+    count = sum(table.overdue for table in tables)
+    return Task("training", _("Training refreshers overdue"), count, url, items)
 
 
 def _annual_task_task(*, access: ProgrammeAccess, today: datetime.date) -> Task:

@@ -7,6 +7,7 @@ from .calendars import (
     meeting_invitation_preview,
     meeting_invitation_send,
 )
+from .follow_ups import decision_follow_up_add
 from .inputs import (
     input_assign,
     input_change_status,
@@ -72,6 +73,7 @@ __all__ = [
     "CoordinatorCreated",
     "coordinator_create",
     "decision_add",
+    "decision_follow_up_add",
     "group_create",
     "group_update",
     "input_assign",

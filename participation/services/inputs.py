@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Group, Input, InputEvent, Meeting, Office, Programme, User
+from ..models import Group, Input, InputEvent, InputOwnerChange, Meeting, Office, Programme, User
 from ..privacy import remove_personal_numbers
 from ..selectors.inputs import input_owner_candidates
 
@@ -77,9 +77,56 @@ def input_create(
     item.full_clean()
     item.save()
     InputEvent.objects.create(input=item, to_status=item.status, by=raised_by)
+    if item.has_owner:
+        # Given when it was raised: an input registered afterwards keeps that day.
+        at = None if raised_on >= timezone.localdate() else _midday(raised_on)
+        _record_owner_change(
+            item, by=raised_by, before=(None, None, None, None), reason="", notify=True, at=at
+        )
     return item
 
 
+def _midday(day: datetime.date) -> datetime.datetime:
+    from .meetings import local_datetime
+
+    return local_datetime(day, datetime.time(12, 0))
+
+
+def _record_owner_change(
+    item: Input,
+    *,
+    by: User | None,
+    before: tuple,
+    reason: str,
+    notify: bool,
+    at: datetime.datetime | None = None,
+) -> InputOwnerChange:
+    """Store one change of owner or due date; when the owner changed, tell the new owners
+    (after the commit; never the person who made the change)."""
+    from_office, from_group, from_person, from_due_on = before
+    change = InputOwnerChange.objects.create(
+        input=item,
+        from_office=from_office,
+        from_group=from_group,
+        from_person=from_person,
+        from_due_on=from_due_on,
+        to_office=item.assigned_office,
+        to_group=item.assigned_group,
+        to_person=item.assigned_to,
+        to_due_on=item.feedback_due_on,
+        by=by,
+        reason=reason.strip(),
+        at=at or timezone.now(),
+    )
+    if notify and change.owner_changed and item.has_owner:
+        from ..tasks import notify_input_assigned
+
+        change_id = change.pk
+        transaction.on_commit(lambda: notify_input_assigned.delay(change_id))
+    return change
+
+
+@transaction.atomic
 def input_assign(
     *,
     input: Input,
@@ -88,11 +135,18 @@ def input_assign(
     group: Group | None = None,
     due_on: datetime.date | None = None,
     today: datetime.date | None = None,
+    by: User | None = None,
+    reason: str = "",
+    now: datetime.datetime | None = None,
 ) -> Input:
     """Give the input to its owners (an office, a group and/or a person of this programme)
     with the date the answer is due; without a date the due date stays as it is (set from the
-    programme's deadline for answering inputs when the input was raised)."""
+    programme's deadline for answering inputs when the input was raised).
+
+    A change of owner or date is kept in the input's history (from, to, by whom, why); new
+    owners are told, unless they gave it to themselves."""
     today = today or timezone.localdate()
+    before = (input.assigned_office, input.assigned_group, input.assigned_to, input.feedback_due_on)
     errors = _owner_errors(programme=input.programme, office=office, group=group, person=person)
     if due_on is not None and due_on != input.feedback_due_on:
         if due_on < input.raised_on:
@@ -107,6 +161,8 @@ def input_assign(
         input.feedback_due_on = due_on
         fields.append("feedback_due_on")
     input.save(update_fields=fields)
+    if before != (office, group, person, input.feedback_due_on):
+        _record_owner_change(input, by=by, before=before, reason=reason, notify=True, at=now)
     return input
 
 

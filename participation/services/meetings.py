@@ -402,15 +402,24 @@ def action_item_create(
     title: str,
     owner: User | None = None,
     due_on: datetime.date | None = None,
+    decision: Decision | None = None,
 ) -> ActionItem:
-    """Who does what by when. The owner is a member of the group or a coordinator."""
+    """Who does what by when. The owner is a member of the group or a coordinator; a
+    decision followed up must be one of this meeting's."""
+    if decision is not None and decision.meeting_id != meeting.pk:
+        raise ValidationError({"decision": _("Choose a decision from this meeting.")})
     if owner is not None:
         is_member = Membership.objects.current().filter(person=owner, group=meeting.group_id)
         is_coordinator = owner.coordinated_programmes.filter(groups=meeting.group_id)
         if not (is_member.exists() or is_coordinator.exists()):
             raise ValidationError({"owner": _("Choose a member of the group or a coordinator.")})
     item = ActionItem(
-        group_id=meeting.group_id, meeting=meeting, title=title.strip(), owner=owner, due_on=due_on
+        group_id=meeting.group_id,
+        meeting=meeting,
+        decision=decision,
+        title=title.strip(),
+        owner=owner,
+        due_on=due_on,
     )
     item.full_clean()
     item.save()

@@ -148,6 +148,8 @@ def input_assign(request, slug, input_id):
                 group=form.cleaned_data["assigned_group"],
                 person=form.cleaned_data["assigned_to"],
                 due_on=form.cleaned_data["due_on"],
+                by=request.user,
+                reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -234,6 +236,9 @@ def _render_detail(request, access, item, **bound_forms):
         "programme": access.programme,
         "input": item,
         "events": item.events.select_related("by"),
+        "owner_changes": item.owner_changes.select_related(
+            "by", "from_office", "from_group", "from_person", "to_office", "to_group", "to_person"
+        ),
     }
     kept = kept_typed(request, page=_answer_page(item))
     context["can_answer"] = access.can_answer(item)

@@ -25,6 +25,7 @@ from ..access import (
     access_programme,
     can_see_attendance,
     groups_visible_to,
+    require_action_item_change,
     require_manage,
     require_writer,
 )
@@ -36,16 +37,17 @@ from ..forms.meetings import (
     AgendaItemForm,
     AgendaProposalForm,
     AttendanceForm,
+    DecisionFollowUpForm,
     DecisionForm,
     MeetingCancelForm,
     MeetingForm,
     MeetingSeriesForm,
     MinutesForm,
 )
-from ..models import ActionItem, AgendaItem
+from ..models import ActionItem, AgendaItem, Decision
 from ..selectors import attendance_overviews
 from ..selectors.meeting_pages import action_item_owner_choices, attendance_summary, group_page
-from ..selectors.meetings import attendance_by_membership
+from ..selectors.meetings import attendance_by_membership, open_follow_ups_before
 from ..selectors.meetings import meeting_detail as get_meeting_detail
 from ..services.meetings import (
     MinutesChangedSinceChecked,
@@ -197,7 +199,35 @@ def _render_meeting(request, access, meeting, **forms):
         check_in_open=check_in_open,
         propose_form=forms.get("propose_form") or AgendaProposalForm(),
         item_form=item_form,
+        decision_rows=_decision_rows(access, meeting, detail, can_write, forms.get("follow_up")),
     )
+
+
+def _follow_up_prefix(decision_id: int) -> str:
+    return f"follow-up-{decision_id}"
+
+
+def _decision_rows(access, meeting, detail, can_write, refused=None) -> list[dict]:
+    """Each decision with, for those who record decisions, a form to add a follow-up; a
+    refused one (decision id, bound form) is shown again as it was sent."""
+    owners = _owners(access, meeting) if can_write else None
+    choices = None
+    rows = []
+    for decision in detail.decisions:
+        form = None
+        if can_write:
+            if refused is not None and refused[0] == decision.pk:
+                form = refused[1]
+            else:
+                form = DecisionFollowUpForm(
+                    owners=owners,
+                    owner_choices=choices,
+                    prefix=_follow_up_prefix(decision.pk),
+                )
+                choices = choices if choices is not None else form.owner_choices()
+                form.fields["owner"].choices = choices
+        rows.append({"decision": decision, "form": form})
+    return rows
 
 
 @login_required
@@ -332,6 +362,7 @@ def agenda_send(request, slug, meeting_id):
         meeting=meeting,
         group=meeting.group,
         preview=services.meeting_invitation_preview(meeting=meeting),
+        follow_ups=open_follow_ups_before(meeting=meeting),
     )
 
 
@@ -595,7 +626,7 @@ def action_item_status(request, slug, item_id):
     item = get_object_or_404(
         ActionItem.objects.select_related("group"), pk=item_id, group__in=groups_visible_to(access)
     )
-    require_writer(access, item.group)
+    require_action_item_change(access, item)
     form = ActionItemStatusForm(request.POST)
     if form.is_valid():
         before = {
@@ -615,6 +646,33 @@ def action_item_status(request, slug, item_id):
     else:
         messages.error(request, _("Choose done, dropped or open."))
     return redirect(_next_url(request) or reverse("meeting_detail", args=[slug, item.meeting_id]))
+
+
+@login_required
+@require_POST
+def decision_follow_up_add(request, slug, decision_id):
+    """Add who follows a decision up, by when and what: those who record decisions."""
+    access = access_programme(request.user, slug)
+    decision = get_object_or_404(
+        Decision.objects.select_related("meeting__group"),
+        pk=decision_id,
+        meeting__group__in=groups_visible_to(access),
+    )
+    meeting = decision.meeting
+    require_writer(access, meeting.group)
+    form = DecisionFollowUpForm(
+        request.POST, owners=_owners(access, meeting), prefix=_follow_up_prefix(decision.pk)
+    )
+    if form.is_valid():
+        try:
+            services.decision_follow_up_add(decision=decision, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The follow-up is added to the decision."))
+            url = reverse("meeting_detail", args=[slug, meeting.pk])
+            return redirect(f"{url}#decision-{decision.pk}")
+    return _render_meeting(request, access, meeting, follow_up=(decision.pk, form))
 
 
 def _next_url(request) -> str:
@@ -686,6 +744,11 @@ urlpatterns = [
         "p/<slug:slug>/meetings/<int:meeting_id>/action-items/add/",
         meeting_action_add,
         name="meeting_action_add",
+    ),
+    path(
+        "p/<slug:slug>/decisions/<int:decision_id>/follow-ups/add/",
+        decision_follow_up_add,
+        name="decision_follow_up_add",
     ),
     path(
         "p/<slug:slug>/action-items/<int:item_id>/status/",

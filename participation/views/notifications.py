@@ -39,9 +39,10 @@ FOR_EVERYONE = [
     Kind.ACTION_ITEM_DUE,
     Kind.ACTION_ITEM_OVERDUE,
     Kind.INPUT_ANSWERED,
+    Kind.TRAINING_REFRESHER,
 ]
 # Those an input can be given to: coordinators, office leaders and advisors.
-FOR_INPUT_OWNERS = [Kind.INPUT_DUE, Kind.INPUT_OVERDUE]
+FOR_INPUT_OWNERS = [Kind.INPUT_ASSIGNED, Kind.INPUT_DUE, Kind.INPUT_OVERDUE]
 FOR_COORDINATORS = [
     Kind.MINUTES_APPROVAL,
     Kind.INPUT_FEEDBACK,

@@ -25,7 +25,9 @@ from ..forms import InvitationAcceptForm, InvitationForm, MembershipEndForm, add
 from ..models import Invitation
 from ..selectors import coordinator_dashboard, group_list_for_landing, is_set_up
 from ..selectors.inputs import inputs_owed_by
+from ..selectors.meetings import action_items_owed_by
 from ..selectors.tasks import coordinator_tasks
+from ..selectors.training import training_refreshers_due
 
 
 @login_required
@@ -49,6 +51,10 @@ def programme_detail(request, slug):
         "access": access,
         "programme": access.programme,
         "groups": group_list_for_landing(access=access),
+        # What the person has taken on: action items and decisions to follow up.
+        "owed_action_items": action_items_owed_by(
+            programme=access.programme, person_id=access.person_id
+        ),
     }
     if access.can_manage:
         context["dashboard"] = coordinator_dashboard(access=access)
@@ -69,6 +75,9 @@ def programme_detail(request, slug):
         )
         # What the person owes: answers to inputs given to them, their office or their group.
         context["owed_inputs"] = list(inputs_owed_by(access=access))
+        context["training_due"] = training_refreshers_due(
+            programme=access.programme, person=request.user, today=timezone.localdate()
+        )
     return render(request, "participation/programme_detail.html", context)
 
 

@@ -12,7 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import services
-from ..access import access_meeting, access_programme, groups_visible_to, require_writer
+from ..access import (
+    access_meeting,
+    access_programme,
+    groups_visible_to,
+    require_action_item_change,
+    require_writer,
+)
 from ..models import ActionItem, AuditEvent
 from ..services.audit import audit_event
 from ..undo import take_offer
@@ -43,7 +49,7 @@ def _undo_action_item_status(request, offer) -> str:
         pk=payload["item"],
         group__in=groups_visible_to(access),
     )
-    require_writer(access, item.group)
+    require_action_item_change(access, item)
     closed_at = payload["closed_at"]
     services.action_item_restore(
         action_item=item,

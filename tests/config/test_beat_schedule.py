@@ -24,3 +24,4 @@ def test_the_schedule_names_at_least_the_reminder_sweep_and_the_reports():
     assert "participation.tasks.run_reminder_sweep" in tasks
     assert "reports.tasks.run_report_schedule" in tasks
     assert "participation.tasks.apply_retention" in tasks
+    assert "participation.tasks.remind_training_refreshers" in tasks

@@ -115,6 +115,15 @@ PAGES = {
     ),
     "yearly tasks": lambda: (reverse("annual_tasks", args=[PROGRAMME_SLUG]), "Årlige oppgaver"),
     "my details": lambda: (reverse("profile"), "Mine opplysninger"),
+    "training": lambda: (reverse("training_overview", args=[PROGRAMME_SLUG]), "Opplæring"),
+    "record training": lambda: (
+        reverse("training_record", args=[PROGRAMME_SLUG]),
+        "Registrer hvem som har gjennomført en modul",
+    ),
+    "new training module": lambda: (
+        reverse("training_module_create", args=[PROGRAMME_SLUG]),
+        "Ny opplæringsmodul",
+    ),
 }
 
 

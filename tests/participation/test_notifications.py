@@ -200,6 +200,7 @@ def test_member_saves_their_choices(login, cast):
         NotificationKind.ACTION_ITEM_DUE,
         NotificationKind.ACTION_ITEM_OVERDUE,
         NotificationKind.INPUT_ANSWERED,
+        NotificationKind.TRAINING_REFRESHER,
     ]
     data = {**_all("email", kinds), NotificationKind.MEETING_REMINDER: "sms"}
     data[NotificationKind.AGENDA_DEADLINE] = "none"

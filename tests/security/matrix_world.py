@@ -26,6 +26,7 @@ from participation.models import (
     Meeting,
     Membership,
     Programme,
+    TrainingModule,
     User,
 )
 from reports.models import Goal, Report
@@ -62,6 +63,7 @@ from tests.participation.factories_inputs import InputFactory
 from tests.participation.factories_meetings import (
     ActionItemFactory,
     AgendaItemFactory,
+    DecisionFactory,
     MeetingFactory,
 )
 from tests.reports.factories import ReportFactory
@@ -139,7 +141,12 @@ def build_world() -> SimpleNamespace:
         "agenda_item_id": AgendaItemFactory(
             meeting=held, number=99, state=AgendaItem.State.PROPOSED
         ).pk,
-        "action_item_id": ActionItem.objects.filter(group=resource).first().pk,
+        # Not the plain member's own: its owner may mark it too (tests/participation covers it).
+        "action_item_id": ActionItem.objects.filter(group=resource)
+        .exclude(owner=people.member)
+        .first()
+        .pk,
+        "decision_id": DecisionFactory(meeting=held).pk,
         "input_id": Input.objects.filter(programme=a).order_by("pk").first().pk,
         # An open input the demo gives to NAV Gjøvik, whose leader is the steering member.
         "owned_input_id": Input.objects.filter(
@@ -202,6 +209,9 @@ def build_world() -> SimpleNamespace:
         "annual_task_id": AnnualTask.objects.get(
             programme=a, owner=people.steering, title__startswith="Gjennomgang"
         ).pk,
+        "module_id": TrainingModule.objects.get(
+            programme=a, title="Innføring i brukermedvirkning"
+        ).pk,
     }
 
     # B: another programme, one object of each kind, and its coordinator.
@@ -239,6 +249,7 @@ def build_world() -> SimpleNamespace:
         "meeting_id": b_meeting.pk,
         "agenda_item_id": AgendaItemFactory(meeting=b_meeting).pk,
         "action_item_id": ActionItemFactory(meeting=b_meeting, group=b_group).pk,
+        "decision_id": DecisionFactory(meeting=b_meeting).pk,
         "input_id": InputFactory(programme=b, group=b_group).pk,
         "owned_input_id": InputFactory(programme=b, group=b_group).pk,
         "year": A["year"],
@@ -275,6 +286,14 @@ def build_world() -> SimpleNamespace:
             question=b_question, author=other_coord, text="Kommentar"
         ).pk,
         "annual_task_id": AnnualTask.objects.create(programme=b, title="Budsjett", month=10).pk,
+        "module_id": TrainingModule.objects.create(
+            programme=b,
+            title="Innføring",
+            description="Om prosjektet",
+            audiences=["resource_group", "coordinators"],
+            duration_minutes=30,
+            is_self_study=True,
+        ).pk,
         "office_code": b.offices.first().code,
         # An office of the other programme only (its first office is shared with the demo).
         "office_id": b_own_office.pk,

@@ -86,6 +86,10 @@ PERMISSIONS = {
     "meeting_minutes_approve": Row(both={COORDINATOR}),
     "meeting_decision_add": Row(get=NOBODY, post={PAID_REP, COORDINATOR}),
     "meeting_action_add": Row(get=NOBODY, post={PAID_REP, COORDINATOR}),
+    # Those who record decisions add who follows one up, by when and what.
+    "decision_follow_up_add": Row(
+        get=NOBODY, post={PAID_REP, COORDINATOR}, kwargs={"decision_id": "decision_id"}
+    ),
     "action_item_status": Row(
         get=NOBODY, post={PAID_REP, COORDINATOR}, kwargs={"item_id": "action_item_id"}
     ),
@@ -129,6 +133,17 @@ PERMISSIONS = {
     "advisor_time_record": Row(both={STEERING, COORDINATOR}),
     "person_municipality": Row(both={COORDINATOR}, kwargs={"person_id": "member_person_id"}),
     "audit_log": Row(both={COORDINATOR}),
+    # Training: the coordinator runs the modules and the table; everyone reads the modules
+    # meant for them and their own page. The demo's "module_id" is the introduction, a
+    # self-study module for every role, so each marks it done themselves.
+    "training_overview": Row(get={COORDINATOR}, post=NOBODY),
+    "training_module_create": Row(both={COORDINATOR}),
+    "training_record": Row(both={COORDINATOR}),
+    "training_mine": Row(get=PROGRAMME, post=NOBODY),
+    "training_module": Row(get=PROGRAMME, post=NOBODY),
+    "training_module_edit": Row(both={COORDINATOR}),
+    "training_module_done": Row(get=NOBODY, post=PROGRAMME),
+    "training_module_remove": Row(both={COORDINATOR}),
     # --- resourcegroup -------------------------------------------------------------------
     "resourcegroup:index": Row(both={MEMBER, PAID_REP, COORDINATOR}),
     "resourcegroup:my_hours": Row(both={PAID_REP}),

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from participation.reminders import run_input_owner_reminders, run_sweep
+from participation.services.training import training_refreshers_remind
 
 
 def _moment(value: str) -> datetime.datetime:
@@ -43,8 +44,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, at, **options):
         failed = 0
-        # The sweep beat runs every 15 minutes, then the daily reminders to input owners.
-        for run in (run_sweep, run_input_owner_reminders):
+        # The sweep beat runs every 15 minutes, then the daily reminders to input owners and
+        # of training refreshers.
+        for run in (run_sweep, run_input_owner_reminders, training_refreshers_remind):
             result = run(now=at)
             self.stdout.write(result.summary())
             failed += result.failed

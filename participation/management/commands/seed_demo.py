@@ -14,11 +14,13 @@ from django.db import transaction
 
 from participation.demo import (
     DEMO_LOGINS,
+    seed_follow_ups,
     seed_meetings,
     seed_participation,
     seed_setup,
     seed_structure,
 )
+from participation.demo.training import seed_training
 
 
 def app_seeders():
@@ -48,8 +50,10 @@ class Command(BaseCommand):
         with transaction.atomic():
             programme = seed_participation(password=password)
             seed_meetings(programme=programme)
+            seed_follow_ups(programme=programme)
             seed_setup(programme=programme)
             seed_structure(programme=programme)
+            seed_training(programme=programme)
             for label, seed in app_seeders():
                 seed(programme=programme)
                 if options["verbosity"] > 1:
