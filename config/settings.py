@@ -11,6 +11,7 @@ import xstatic.pkg.bootstrap
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from kombu import Queue
 
 from config.error_reporting import parse_admins, sentry_init
 
@@ -69,9 +70,12 @@ INSTALLED_APPS = [
     "surveys",
     "offers",
     "reports",
+    "ops",
 ]
 
 MIDDLEWARE = [
+    # First, so that every log line of the request carries its id (config/logs.py).
+    "config.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "config.middleware.PermissionsPolicyMiddleware",
@@ -242,6 +246,15 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
+# PDF renders go to a queue of their own (config/celery.py), served by its own worker, so that
+# reminders never wait behind them; everything else to the default queue, "celery".
+MEDVIRK_PDF_QUEUE = "pdf"
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_ROUTES = ("config.celery.route_task",)
+# A plain `celery -A config worker` takes both queues; `--queues=celery` or `--queues=pdf` one.
+CELERY_TASK_QUEUES = (Queue(CELERY_TASK_DEFAULT_QUEUE), Queue(MEDVIRK_PDF_QUEUE))
+# The worker logs through Django's LOGGING (config/logs.py), with each task's id on its lines.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_ENABLE_UTC = True
 
 if REDIS_URL:
@@ -301,15 +314,30 @@ PERMISSIONS_POLICY = (
 # Errors are emailed to DJANGO_ADMINS ("Name <address>", comma-separated) and sent to Sentry
 # when SENTRY_DSN is set; neither report holds personal data (config/error_reporting.py).
 ADMINS = parse_admins(env.list("DJANGO_ADMINS", default=[]))
+# Logs go to standard output, one JSON object a line with the request's (or Celery task's) id
+# and no client address or query string (config/logs.py); `make run` keeps a readable line.
+LOG_FORMAT = env.str("DJANGO_LOG_FORMAT", default="text" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured("DJANGO_LOG_FORMAT must be json or text.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
         "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
         "redact_secrets": {"()": "config.error_reporting.RedactSecretsFilter"},
+        "request_id": {"()": "config.logs.RequestIdFilter"},
+    },
+    "formatters": {
+        "json": {"()": "config.logs.JsonFormatter"},
+        "text": {"()": "config.logs.TextFormatter"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler"},
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        },
         "mail_admins": {
             "level": "ERROR",
             "class": "django.utils.log.AdminEmailHandler",
@@ -318,7 +346,11 @@ LOGGING = {
             "reporter_class": "config.error_reporting.PrivateExceptionReporter",
         },
     },
-    "loggers": {"django": {"handlers": ["mail_admins"], "level": "INFO"}},
+    "loggers": {
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        # runserver's request lines (`make run`) through the same private formatter.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
 }
 DEFAULT_EXCEPTION_REPORTER = "config.error_reporting.PrivateExceptionReporter"

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("surveys.urls")),
     path("", include("offers.urls")),
     path("", include("reports.urls")),
+    path("", include("ops.urls")),
 ]
 
 # Files in MEDIA_ROOT (report PDFs) are never served by URL, in debug neither: each is handed

@@ -46,6 +46,7 @@ class GoalForm(forms.Form):
         label=_("Statement in the survey"),
         queryset=None,
         required=False,
+        empty_label=_("No statement (another indicator)"),
         help_text=_(
             "Only for the survey indicator: the share who answer 4 or 5 (agree) to this statement."
         ),

@@ -96,7 +96,8 @@ def _wait_until_ready(process: subprocess.Popen, log_path: Path, hostname: str) 
                 + log_path.read_text(errors="replace")
             )
         log = log_path.read_text(errors="replace")
-        if any(hostname in line and line.endswith(" ready.") for line in log.splitlines()):
+        # "celery@host ready." ends a plain line, or sits in a JSON line's message.
+        if any(hostname in line and " ready." in line for line in log.splitlines()):
             return
         time.sleep(0.2)
     pytest.fail(
@@ -133,6 +134,10 @@ def live_worker(transactional_db, tmp_path, monkeypatch):
     name = f"medvirk-test-{uuid.uuid4().hex[:12]}"
     hostname = f"{name}@localhost"
     monkeypatch.setitem(app.conf, "task_default_queue", name)
+    # PDF renders are routed to a queue of their own (config/celery.py); this worker takes both,
+    # like a production worker started with `-Q celery,pdf`.
+    pdf_name = f"{name}-pdf"
+    monkeypatch.setattr(settings, "MEDVIRK_PDF_QUEUE", pdf_name, raising=False)
     mail_dir = tmp_path / "mail"
     mail_dir.mkdir()
     log_path = tmp_path / "worker.log"
@@ -162,13 +167,17 @@ def live_worker(transactional_db, tmp_path, monkeypatch):
         "--without-heartbeat",
         "--without-gossip",
         "--without-mingle",
-        f"--queues={name}",
+        f"--queues={name},{pdf_name}",
         f"--hostname={hostname}",
     ]
     with app.connection_for_write() as broker:
-        queue = Queue(name, Exchange(name, type="direct"), routing_key=name)(broker.default_channel)
-        queue.declare()
-        queue.purge()
+        queues = [
+            Queue(each, Exchange(each, type="direct"), routing_key=each)(broker.default_channel)
+            for each in (name, pdf_name)
+        ]
+        for queue in queues:
+            queue.declare()
+            queue.purge()
         process = None
         try:
             with log_path.open("wb") as log:
@@ -181,5 +190,6 @@ def live_worker(transactional_db, tmp_path, monkeypatch):
             if process is not None:
                 _stop(process)
             # Leave nothing behind in Redis, even when the test failed before the task ran.
-            queue.purge()
-            queue.delete()
+            for queue in queues:
+                queue.purge()
+                queue.delete()

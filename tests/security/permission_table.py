@@ -328,4 +328,6 @@ PERMISSIONS = {
     "reports:goal_edit": Row(both={COORDINATOR}),
     "reports:goal_archive": Row(get=NOBODY, post={COORDINATOR}),
     "reports:goal_restore": Row(get=NOBODY, post={COORDINATOR}),
+    # --- ops: Django staff only (none of the roles is staff; tests/ops covers staff) --------
+    "ops:status": Row(both=NOBODY),
 }
