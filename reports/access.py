@@ -1,24 +1,29 @@
 """Who may see and do what with reports. The one place the report views ask.
 
 Steering reports are for the coordinators and the steering group; only coordinators set the
-schedule. Everybody else, and everybody outside the programme, gets a 404.
+schedule. An office's card is for them and for the office's own leader. Everybody else, and
+everybody outside the programme, gets a 404.
 """
 
+from django.db.models import QuerySet
 from django.http import Http404
 
 from participation.access import ProgrammeAccess, access_programme, require_manage
-from participation.models import User
+from participation.models import Office, User
 
 from .models import Goal, Report
 
 __all__ = [
     "access_goal",
     "access_goals",
+    "access_office_card",
+    "access_office_cards",
     "access_report",
     "access_reports",
     "can_change_goals",
     "can_read_goals",
     "can_read_reports",
+    "office_cards_visible_to",
     "require_manage",
 ]
 
@@ -74,3 +79,29 @@ def access_goal(user: User, slug: str, goal_id: int) -> tuple[ProgrammeAccess, G
     if goal is None:
         raise Http404
     return access, goal
+
+
+def office_cards_visible_to(access: ProgrammeAccess) -> QuerySet[Office]:
+    """The offices in use whose card the user may open: every one for coordinators and the
+    steering group, their own for an office's leader, none for anybody else."""
+    offices = access.programme.offices.filter(is_active=True)
+    if not can_read_reports(access):
+        offices = offices.filter(pk__in=access.led_office_ids)
+    return offices.order_by("name")
+
+
+def access_office_cards(user: User, slug: str) -> ProgrammeAccess:
+    """The list of offices' cards; 404 for those who may open none."""
+    access = access_programme(user, slug)
+    if not office_cards_visible_to(access).exists():
+        raise Http404
+    return access
+
+
+def access_office_card(user: User, slug: str, office_id: int) -> tuple[ProgrammeAccess, Office]:
+    """One office's card; 404 for another programme's office or for those not allowed."""
+    access = access_programme(user, slug)
+    office = office_cards_visible_to(access).filter(pk=office_id).first()
+    if office is None:
+        raise Http404
+    return access, office

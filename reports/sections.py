@@ -42,6 +42,7 @@ from surveys.selectors import round_comparison, survey_results, surveys_visible_
 
 from .charts import Bar, data_url, percent_bars
 from .goals import goal_progress, progress_chart
+from .offices import office_cards
 
 logger = logging.getLogger(__name__)
 
@@ -796,6 +797,23 @@ def _previous_figures(source: ReportInput) -> dict[str, Any] | None:
     }
 
 
+def offices(source: ReportInput) -> Section:
+    """Each office's card, a page each, after the programme-wide sections (reports.offices)."""
+    cards = office_cards(
+        programme=source.programme,
+        period=source.period,
+        now=source.now,
+        unnamed=_young_people(source),
+    )
+    return Section(
+        "office-cards",
+        _("Each office's card"),
+        "reports/offices/_report_section.html",
+        {"cards": cards} if cards else None,
+        _("The programme has no offices in use."),
+    )
+
+
 SECTIONS: list[Callable[[ReportInput], Section]] = [
     meetings_held,
     attendance,
@@ -808,6 +826,7 @@ SECTIONS: list[Callable[[ReportInput], Section]] = [
     hours,
     offers,
     goals,
+    offices,
 ]
 
 

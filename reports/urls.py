@@ -1,6 +1,15 @@
 """reports' URLs: each subject's PDF views module keeps its own `urlpatterns`."""
 
-from .views import checklists, goals, minutes, offers, resourcegroup, steering, surveys
+from .views import (
+    checklists,
+    goals,
+    minutes,
+    offers,
+    offices,
+    resourcegroup,
+    steering,
+    surveys,
+)
 
 app_name = "reports"
 urlpatterns = (
@@ -11,4 +20,5 @@ urlpatterns = (
     + minutes.urlpatterns
     + offers.urlpatterns
     + goals.urlpatterns
+    + offices.urlpatterns
 )

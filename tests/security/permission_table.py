@@ -318,6 +318,10 @@ PERMISSIONS = {
     "reports:meeting_minutes_pdf": Row(both={MEMBER, PAID_REP, STEERING, COORDINATOR}),
     "reports:offer_list_pdf": Row(both=PROGRAMME),
     "reports:offer_poster_pdf": Row(both=PROGRAMME),
+    # Each office's card: coordinators and the steering group (an office's leader sits there);
+    # GET only. The other programme's own office answers 404 to the coordinator.
+    "reports:office_card_list": Row(get={STEERING, COORDINATOR}, post=NOBODY),
+    "reports:office_card": Row(get={STEERING, COORDINATOR}, post=NOBODY),
     # Goals: the programme's staff read them; coordinators change them.
     "reports:goal_list": Row(both={ADVISOR, STEERING, COORDINATOR}),
     "reports:goal_create": Row(both={COORDINATOR}),
