@@ -20,6 +20,7 @@ SECTION_NAMES = {
     "hours": _("Paid hours and budget"),
     "offers": _("Activity offers in the region"),
     "goals": _("Goals"),
+    "offices": _("Each office's card"),
     "attention": _("What needs your attention"),
     "key_figures": _("Key figures"),
 }

@@ -790,7 +790,10 @@ def _previous_figures(source: ReportInput) -> dict[str, Any] | None:
     before = previous_period(source)
     if before is None:
         return None
-    by_slug = {s.slug: s for s in (_built(section, before) for section in SECTIONS)}
+    # The goals carry their own previous value and the office cards give no key figure: the
+    # period before is read only for the sections the key figures come from.
+    wanted = [section for section in SECTIONS if section not in (goals, offices)]
+    by_slug = {s.slug: s for s in (_built(section, before) for section in wanted)}
     return {
         str(figure["label"]): figure["value"]
         for figure in key_figures(before, by_slug).data["figures"]

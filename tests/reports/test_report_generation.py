@@ -295,3 +295,10 @@ def test_the_report_page_names_the_failed_part_in_plain_language(
     body = page.content.decode()
     assert "could not read the figures for the part “Paid hours and budget”" in body
     assert "It tried 4 times." in body
+
+
+def test_every_section_has_a_name_for_the_failure_message():
+    from reports.failures import SECTION_NAMES
+    from reports.sections import SECTIONS
+
+    assert {section.__name__ for section in SECTIONS} <= set(SECTION_NAMES)
