@@ -14,7 +14,7 @@ from participation import services
 from participation.models import AdvisorTimeEntry, AdvisorTimePlan, Group, Input, Membership
 from participation.services.meetings import local_datetime
 from reports.offices import office_cards
-from reports.sections import Period
+from reports.sections import Period, SectionFailed
 from reports.services import steering_report_context
 from surveys.selectors import survey_results
 from tests.checklists.factories import ChecklistUseFactory, published_checklist
@@ -273,8 +273,10 @@ def test_a_failing_card_fails_the_report_instead_of_showing_no_data(cast, monkey
     monkeypatch.setattr("reports.offices.adoption", broken)
     published_checklist(cast.programme)
 
-    with pytest.raises(RuntimeError, match="checklist figures broke"):
+    with pytest.raises(SectionFailed, match="offices") as failed:
         steering_report_context(programme=cast.programme, period=_period())
+
+    assert "checklist figures broke" in str(failed.value.__cause__)
 
 
 def test_the_cards_take_the_same_queries_for_two_offices_as_for_four(
