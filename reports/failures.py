@@ -21,6 +21,7 @@ SECTION_NAMES = {
     "offers": _("Activity offers in the region"),
     "goals": _("Goals"),
     "offices": _("Each office's card"),
+    "words_and_rules": _("Words and rules in this report"),
     "attention": _("What needs your attention"),
     "key_figures": _("Key figures"),
 }

@@ -39,6 +39,7 @@ from participation.services.meetings import local_datetime
 from resourcegroup.selectors.budget import budget_status, spend_totals
 from resourcegroup.selectors.hours import budget_overview
 from surveys.selectors import round_comparison, survey_results, surveys_visible_to
+from surveys.suppression import THRESHOLD as SUPPRESSION_THRESHOLD
 
 from .charts import Bar, data_url, percent_bars
 from .goals import goal_progress, progress_chart
@@ -792,7 +793,7 @@ def _previous_figures(source: ReportInput) -> dict[str, Any] | None:
         return None
     # The goals carry their own previous value and the office cards give no key figure: the
     # period before is read only for the sections the key figures come from.
-    wanted = [section for section in SECTIONS if section not in (goals, offices)]
+    wanted = [section for section in SECTIONS if section not in (goals, offices, words_and_rules)]
     by_slug = {s.slug: s for s in (_built(section, before) for section in wanted)}
     return {
         str(figure["label"]): figure["value"]
@@ -817,6 +818,25 @@ def offices(source: ReportInput) -> Section:
     )
 
 
+def words_and_rules(source: ReportInput) -> Section:
+    """The last page: the words and rules the figures follow, with this programme's own
+    settings (the suppression threshold, each group's absence threshold, the feedback deadline)."""
+    return Section(
+        "words-and-rules",
+        _("Words and rules in this report"),
+        "reports/steering/_words_and_rules.html",
+        {
+            "threshold": SUPPRESSION_THRESHOLD,
+            "feedback_due_weeks": source.programme.feedback_due_weeks,
+            "absence_thresholds": [
+                (group.name, group.absence_threshold)
+                for group in source.groups
+                if group.kind == Group.Kind.RESOURCE
+            ],
+        },
+    )
+
+
 SECTIONS: list[Callable[[ReportInput], Section]] = [
     meetings_held,
     attendance,
@@ -830,6 +850,7 @@ SECTIONS: list[Callable[[ReportInput], Section]] = [
     offers,
     goals,
     offices,
+    words_and_rules,
 ]
 
 
