@@ -43,8 +43,9 @@ def test_the_report_has_a_card_per_office_after_the_programme_wide_sections(demo
         programme=demo_programme, period=default_period(programme=demo_programme, now=now), now=now
     )
     slugs = [section.slug for section in context["body_sections"]]
-    assert slugs[-1] == "office-cards"
-    cards = context["body_sections"][-1].data["cards"]
+    # The cards come after the programme-wide sections, with only the words and rules after them.
+    assert slugs[-2:] == ["office-cards", "words-and-rules"]
+    cards = context["body_sections"][-2].data["cards"]
     assert len(cards) == 5
 
 

@@ -254,15 +254,16 @@ def test_with_five_answers_the_office_is_shown(cast):
     assert gjovik.questions[0].programme.agree_percent == 50.0
 
 
-def test_the_report_ends_with_a_card_per_office_in_use(cast):
+def test_the_report_has_a_card_per_office_in_use_before_the_words_and_rules(cast):
     retired = OfficeFactory(code="gammelt", name="NAV Gammelt", is_active=False)
     cast.programme.offices.add(retired)
     GroupFactory(kind=Group.Kind.PROJECT, programmes=[cast.programme])
 
     context = steering_report_context(programme=cast.programme, period=_period())
 
-    section = context["body_sections"][-1]
+    section = context["body_sections"][-2]
     assert section.slug == "office-cards"
+    assert context["body_sections"][-1].slug == "words-and-rules"
     assert [c.office.name for c in section.data["cards"]] == ["NAV Gjøvik", "NAV Østre Toten"]
 
 
@@ -311,7 +312,7 @@ def test_a_young_member_in_the_project_group_is_not_named_in_the_report(cast, to
 
     context = steering_report_context(programme=cast.programme, period=_period())
 
-    cards = {c.office.code: c for c in context["body_sections"][-1].data["cards"]}
+    cards = {c.office.code: c for c in context["body_sections"][-2].data["cards"]}
     names = [a.name for a in cards["gjovik"].attendance[0].advisors]
     assert "Emma Medlem" not in names and "A member" in names and "Sara Veileder" in names
     # In the app the steering group sees attendance by name, as on the attendance page.
