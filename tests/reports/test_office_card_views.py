@@ -4,6 +4,7 @@ office's leader their own; advisors, members, outsiders and another programme's 
 import datetime
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from django.urls import reverse
 from django.utils import timezone
 
@@ -96,7 +97,10 @@ def test_the_card_shows_the_last_twelve_months_unless_a_period_is_chosen(client,
     )
 
     assert default.context["period"].end == today
-    assert (default.context["period"].end - default.context["period"].start).days == 364
+    # Twelve whole months: from the day after this date a year ago (1 March 2027 on 29 February
+    # 2028, a year of 366 days).
+    year_ago = today - relativedelta(years=1)
+    assert default.context["period"].start == year_ago + datetime.timedelta(days=1)
     assert (chosen.context["period"].start, chosen.context["period"].end) == (start, today)
 
 
