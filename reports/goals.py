@@ -307,6 +307,11 @@ def survey_agree(goal: Goal, today: datetime.date):
     return baseline, after
 
 
+def _share_of_rows(inside) -> Decimal | None:
+    """Rows of (day, part, whole): the parts' share of the wholes, over the rows in a period."""
+    return percent(sum(r[1] for r in inside), sum(r[2] for r in inside))
+
+
 def checklist_coverage(goal: Goal, today: datetime.date):
     """The share of the checklist's points ticked in the first meetings recorded."""
     rows = point_coverage_by_use(
@@ -319,7 +324,7 @@ def checklist_coverage(goal: Goal, today: datetime.date):
         goal,
         today,
         rows,
-        lambda inside: percent(sum(r[1] for r in inside), sum(r[2] for r in inside)),
+        _share_of_rows,
     )
 
 
@@ -336,7 +341,7 @@ def attendance(goal: Goal, today: datetime.date):
         goal,
         today,
         rows,
-        lambda inside: percent(sum(r[1] for r in inside), sum(r[2] for r in inside)),
+        _share_of_rows,
     )
 
 
